@@ -1,0 +1,19 @@
+package com.easydesk.attachment;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface Attachments extends JpaRepository<Attachment, Long> {
+
+    @Query("select a from Attachment a where a.taskId = ?1 order by a.id")
+    List<Attachment> findOfTask(long taskId);
+
+    /** Content is stored once however often it is attached; a second upload of it changes nothing. */
+    @Modifying
+    @Query(value = "insert into stored_file (sha256, size_bytes) values (?1, ?2) on conflict do nothing",
+            nativeQuery = true)
+    void rememberContent(String sha256, long size);
+}

@@ -1,0 +1,32 @@
+package com.easydesk.category;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class CategoryService {
+
+    private final Categories categories;
+
+    CategoryService(Categories categories) {
+        this.categories = categories;
+    }
+
+    /** Categories offered on the new-task form; archived ones stay on old tasks only. */
+    public List<Category> offered() {
+        return categories.findActive();
+    }
+
+    public Optional<Category> findOffered(Long id) {
+        return id == null ? Optional.empty() : categories.findById(id).filter(Category::isActive);
+    }
+
+    @Transactional
+    public Category add(Category category) {
+        return categories.save(category);
+    }
+}

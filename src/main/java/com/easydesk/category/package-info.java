@@ -1,0 +1,2 @@
+/** Task categories and the default responsible employee of each. */
+package com.easydesk.category;

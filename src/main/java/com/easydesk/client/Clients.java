@@ -1,0 +1,6 @@
+package com.easydesk.client;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Clients extends JpaRepository<Client, Long> {
+}

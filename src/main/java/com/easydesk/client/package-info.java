@@ -1,0 +1,2 @@
+/** Client companies, the provider's customers. */
+package com.easydesk.client;

@@ -1,0 +1,76 @@
+package com.easydesk.message;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.easydesk.attachment.AttachmentService;
+import com.easydesk.person.PersonService;
+import com.easydesk.person.Viewer;
+import com.easydesk.task.Task;
+import com.easydesk.task.TaskService;
+
+/** The conversation of a task: what a viewer may read, and posting replies. */
+@Service
+@Transactional(readOnly = true)
+public class MessageService {
+
+    private final Messages messages;
+    private final TaskService tasks;
+    private final PersonService people;
+    private final AttachmentService attachments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MessageService(Messages messages, TaskService tasks, PersonService people, AttachmentService attachments,
+            ApplicationEventPublisher events, Clock clock) {
+        this.messages = messages;
+        this.tasks = tasks;
+        this.people = people;
+        this.attachments = attachments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Messages of a task the viewer already may see; clients never get internal ones. */
+    public List<Message> conversation(Viewer viewer, Task task) {
+        return viewer.isStaff() ? messages.findAllOfTask(task.getId()) : messages.findPublicOfTask(task.getId());
+    }
+
+    public Message get(long id) {
+        return messages.findById(id).orElseThrow();
+    }
+
+    /**
+     * Posts a reply to a task the viewer may see. A client's message is always public. A repeated
+     * submission key returns the message stored the first time.
+     */
+    @Transactional
+    public Message post(Viewer viewer, long taskNumber, NewMessage reply, List<MultipartFile> files) {
+        Task task = tasks.visibleTask(viewer, taskNumber);
+        Optional<Message> earlier = findSubmitted(reply.submissionKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        boolean internal = viewer.isStaff() && reply.internal();
+        String key = reply.submissionKey() == null || reply.submissionKey().isBlank() ? null : reply.submissionKey();
+        var message = new Message(task, people.get(viewer.id()), reply.body().strip(), internal, key,
+                clock.instant());
+        messages.saveAndFlush(message);
+
+        attachments.attach(task.getId(), message.getId(), files);
+        tasks.recordActivity(task);
+        events.publishEvent(new MessagePosted(message.getId(), task.getId(), viewer.id(), internal));
+        return message;
+    }
+
+    public Optional<Message> findSubmitted(String submissionKey) {
+        return submissionKey == null || submissionKey.isBlank() ? Optional.empty()
+                : messages.findBySubmissionKey(submissionKey);
+    }
+}

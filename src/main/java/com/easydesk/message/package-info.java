@@ -1,0 +1,2 @@
+/** Messages of a task: public replies and internal notes. */
+package com.easydesk.message;

@@ -1,0 +1,2 @@
+/** People who sign in: client contacts and supervisors, employees, managers, the director. */
+package com.easydesk.person;

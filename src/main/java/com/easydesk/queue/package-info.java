@@ -1,0 +1,2 @@
+/** The employee queue: overdue, today, upcoming. */
+package com.easydesk.queue;

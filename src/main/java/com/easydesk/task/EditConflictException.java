@@ -1,0 +1,9 @@
+package com.easydesk.task;
+
+/** Someone else changed the task after the viewer loaded it; the viewer must reload and decide again. */
+public class EditConflictException extends RuntimeException {
+
+    public EditConflictException(long number) {
+        super("Task " + number + " was changed by someone else");
+    }
+}

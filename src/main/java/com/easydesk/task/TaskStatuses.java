@@ -1,0 +1,15 @@
+package com.easydesk.task;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface TaskStatuses extends JpaRepository<TaskStatus, Long> {
+
+    Optional<TaskStatus> findByCode(String code);
+
+    @Query("select s from TaskStatus s where s.active = true order by s.position")
+    List<TaskStatus> findActive();
+}

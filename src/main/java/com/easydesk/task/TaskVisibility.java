@@ -1,0 +1,24 @@
+package com.easydesk.task;
+
+import com.easydesk.person.Viewer;
+
+/**
+ * The visibility rule of DESIGN.md §1 for one task. The list queries in {@link Tasks} apply the same
+ * rule in SQL; both must change together.
+ */
+final class TaskVisibility {
+
+    private TaskVisibility() {
+    }
+
+    static boolean canSee(Viewer viewer, Task task) {
+        if (viewer.isStaff()) {
+            return true;
+        }
+        if (task.isInternal() || task.getClient() == null || !task.getClient().getId().equals(viewer.clientId())) {
+            return false;
+        }
+        return viewer.isClientSupervisor()
+                || (task.getContact() != null && task.getContact().getId() == viewer.id());
+    }
+}

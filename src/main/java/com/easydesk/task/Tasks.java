@@ -1,0 +1,40 @@
+package com.easydesk.task;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Tasks extends JpaRepository<Task, Long> {
+
+    String LIST_FETCH = "select t from Task t join fetch t.status s left join fetch t.responsible "
+            + "left join fetch t.client left join fetch t.category ";
+
+    @Query(LIST_FETCH + "left join fetch t.contact left join fetch t.author where t.number = ?1")
+    Optional<Task> findByNumber(long number);
+
+    Optional<Task> findBySubmissionKey(String submissionKey);
+
+    @Query(value = LIST_FETCH + "where t.contact.id = ?1 and t.internal = false and s.kind in ?2 "
+            + "order by t.lastActivityAt desc",
+            countQuery = "select count(t) from Task t where t.contact.id = ?1 and t.internal = false "
+                    + "and t.status.kind in ?2")
+    Page<Task> findRequestedBy(long contactId, Collection<StatusKind> kinds, Pageable page);
+
+    @Query(value = LIST_FETCH + "where t.client.id = ?1 and t.internal = false and s.kind in ?2 "
+            + "order by t.lastActivityAt desc",
+            countQuery = "select count(t) from Task t where t.client.id = ?1 and t.internal = false "
+                    + "and t.status.kind in ?2")
+    Page<Task> findOfClientCompany(long clientId, Collection<StatusKind> kinds, Pageable page);
+
+    @Query(value = LIST_FETCH + "where s.kind in ?1 order by t.lastActivityAt desc",
+            countQuery = "select count(t) from Task t where t.status.kind in ?1")
+    Page<Task> findAllIn(Collection<StatusKind> kinds, Pageable page);
+
+    @Query(LIST_FETCH + "where t.responsible.id = ?1 and s.kind in ?2")
+    List<Task> findOfResponsible(long responsibleId, Collection<StatusKind> kinds);
+}

@@ -1,0 +1,2 @@
+/** Tasks: submission, visibility, statuses, the responsible employee. */
+package com.easydesk.task;

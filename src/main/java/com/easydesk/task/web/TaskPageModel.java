@@ -1,0 +1,59 @@
+package com.easydesk.task.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import com.easydesk.attachment.Attachment;
+import com.easydesk.attachment.AttachmentService;
+import com.easydesk.message.Message;
+import com.easydesk.message.MessageService;
+import com.easydesk.person.PersonService;
+import com.easydesk.person.Viewer;
+import com.easydesk.task.Task;
+import com.easydesk.task.TaskService;
+
+/** Everything the task page and its fragments show, limited to what the viewer may see. */
+@Component
+class TaskPageModel {
+
+    private final TaskService tasks;
+    private final MessageService messages;
+    private final AttachmentService attachments;
+    private final PersonService people;
+
+    TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people) {
+        this.tasks = tasks;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.people = people;
+    }
+
+    void fill(Viewer viewer, Task task, Model model) {
+        List<Message> conversation = messages.conversation(viewer, task);
+        Map<Long, List<Attachment>> filesByMessage = new LinkedHashMap<>();
+        List<Long> visibleMessageIds = conversation.stream().map(Message::getId).toList();
+        List<Attachment> descriptionFiles = new java.util.ArrayList<>();
+        for (Attachment file : attachments.ofTask(task.getId())) {
+            if (file.getMessageId() == null) {
+                descriptionFiles.add(file);
+            } else if (visibleMessageIds.contains(file.getMessageId())) {
+                filesByMessage.computeIfAbsent(file.getMessageId(), id -> new java.util.ArrayList<>()).add(file);
+            }
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("messages", conversation);
+        model.addAttribute("descriptionFiles", descriptionFiles);
+        model.addAttribute("filesByMessage", filesByMessage);
+        if (viewer.isStaff()) {
+            model.addAttribute("statuses", tasks.selectableStatuses());
+            model.addAttribute("staff", people.activeStaff().stream()
+                    .filter(person -> person.isActive())
+                    .collect(Collectors.toList()));
+        }
+    }
+}

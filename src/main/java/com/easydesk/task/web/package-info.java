@@ -1,0 +1,2 @@
+/** Web pages of tasks. */
+package com.easydesk.task.web;

@@ -1,0 +1,40 @@
+package com.easydesk.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.easydesk.attachment.ContentMissingException;
+import com.easydesk.shared.NotFoundException;
+import com.easydesk.task.EditConflictException;
+
+/** Maps the exceptions with a fixed meaning to error pages in the layout; never a stack trace. */
+@ControllerAdvice
+class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler({ EditConflictException.class, ObjectOptimisticLockingFailureException.class })
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict() {
+        return "error/409";
+    }
+
+    @ExceptionHandler(ContentMissingException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String fileMissing(ContentMissingException missing) {
+        log.error("File content missing from the store", missing);
+        return "error/410";
+    }
+}
