@@ -69,7 +69,8 @@ class TaskNotificationMailTest {
         void employeeIsMailedWhenClientAnswers() {
             fixtures.message(contact, task, "Ответ клиента сотруднику", false);
 
-            assertThat(bodyOf(awaitMailTo(employee, "Ответ клиента сотруднику"))).contains("/tasks/" + task.getNumber());
+            MimeMessage mail = awaitMailTo(employee, "Ответ клиента сотруднику");
+            assertThat(bodyOf(mail)).contains("/tasks/" + task.getNumber());
         }
 
         @Test
