@@ -8,8 +8,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 
 import com.easydesk.attachment.ContentMissingException;
+import com.easydesk.security.CurrentViewer;
 import com.easydesk.shared.NotFoundException;
 import com.easydesk.task.EditConflictException;
 
@@ -21,20 +23,27 @@ class ErrorPages {
 
     @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    ModelAndView notFound() {
+        return page("error/404");
     }
 
     @ExceptionHandler({ EditConflictException.class, ObjectOptimisticLockingFailureException.class })
     @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict() {
-        return "error/409";
+    ModelAndView conflict() {
+        return page("error/409");
     }
 
     @ExceptionHandler(ContentMissingException.class)
     @ResponseStatus(HttpStatus.GONE)
-    String fileMissing(ContentMissingException missing) {
+    ModelAndView fileMissing(ContentMissingException missing) {
         log.error("File content missing from the store", missing);
-        return "error/410";
+        return page("error/410");
+    }
+
+    /** Exception handlers start with an empty model, so the layout's viewer is added here. */
+    private static ModelAndView page(String view) {
+        var page = new ModelAndView(view);
+        page.addObject("viewer", CurrentViewer.find().orElse(null));
+        return page;
     }
 }

@@ -30,7 +30,6 @@ import com.easydesk.attachment.ContentDispositions;
 import com.easydesk.category.CategoryService;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
-import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
 import com.easydesk.shared.NotFoundException;
 import com.easydesk.task.Task;
@@ -50,16 +49,14 @@ class TaskController {
     private final MessageService messages;
     private final AttachmentService attachments;
     private final CategoryService categories;
-    private final PersonService people;
     private final TaskPageModel pageModel;
 
     TaskController(TaskService tasks, MessageService messages, AttachmentService attachments,
-            CategoryService categories, PersonService people, TaskPageModel pageModel) {
+            CategoryService categories, TaskPageModel pageModel) {
         this.tasks = tasks;
         this.messages = messages;
         this.attachments = attachments;
         this.categories = categories;
-        this.people = people;
         this.pageModel = pageModel;
     }
 
