@@ -27,7 +27,8 @@ class SecurityConfig implements WebMvcConfigurer {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.*")
+                .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/queue/**").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
