@@ -123,8 +123,9 @@ public class TaskService {
     @Transactional
     public Task changeStatus(Viewer viewer, long number, long statusId, long seenVersion) {
         Task task = editableTask(viewer, number, seenVersion);
+        // The id comes from the request: an unknown or retired status is a 404, not a server error.
         TaskStatus status = statuses.findById(statusId).filter(TaskStatus::isActive)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown status"));
+                .orElseThrow(() -> new NotFoundException("Status " + statusId));
         if (status.getId().equals(task.getStatus().getId())) {
             return task;
         }
@@ -137,7 +138,12 @@ public class TaskService {
     @Transactional
     public Task assignResponsible(Viewer viewer, long number, long employeeId, long seenVersion) {
         Task task = editableTask(viewer, number, seenVersion);
+        // The id comes from the request: a client contact or a deactivated employee names no one who could be
+        // responsible, exactly like an id nobody has.
         Person employee = people.get(employeeId);
+        if (!employee.isStaff() || !employee.isActive()) {
+            throw new NotFoundException("Employee " + employeeId);
+        }
         if (task.getResponsible() != null && task.getResponsible().getId().equals(employee.getId())) {
             return task;
         }
