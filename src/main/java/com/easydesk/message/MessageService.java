@@ -12,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
+import com.easydesk.shared.SubmissionKeys;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
@@ -53,12 +54,12 @@ public class MessageService {
     @Transactional
     public Message post(Viewer viewer, long taskNumber, NewMessage reply, List<MultipartFile> files) {
         Task task = tasks.visibleTask(viewer, taskNumber);
-        Optional<Message> earlier = findSubmitted(reply.submissionKey());
+        Optional<Message> earlier = findSubmitted(viewer, reply.submissionKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
         boolean internal = viewer.isStaff() && reply.internal();
-        String key = reply.submissionKey() == null || reply.submissionKey().isBlank() ? null : reply.submissionKey();
+        String key = SubmissionKeys.of(viewer.id(), reply.submissionKey());
         var message = new Message(task, people.get(viewer.id()), reply.body().strip(), internal, key,
                 clock.instant());
         messages.saveAndFlush(message);
@@ -69,8 +70,9 @@ public class MessageService {
         return message;
     }
 
-    public Optional<Message> findSubmitted(String submissionKey) {
-        return submissionKey == null || submissionKey.isBlank() ? Optional.empty()
-                : messages.findBySubmissionKey(submissionKey);
+    /** The message this viewer already posted with this form key, if any. */
+    public Optional<Message> findSubmitted(Viewer viewer, String submissionKey) {
+        String key = SubmissionKeys.of(viewer.id(), submissionKey);
+        return key == null ? Optional.empty() : messages.findBySubmissionKey(key);
     }
 }

@@ -21,6 +21,7 @@ import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
 import com.easydesk.shared.NotFoundException;
+import com.easydesk.shared.SubmissionKeys;
 
 /** Tasks in the language of the brief: submit, find what a viewer may see, change status and responsible. */
 @Service
@@ -59,7 +60,7 @@ public class TaskService {
      */
     @Transactional
     public Task submit(Viewer viewer, NewTask form, List<MultipartFile> files) {
-        Optional<Task> earlier = findSubmitted(form.submissionKey());
+        Optional<Task> earlier = findSubmitted(viewer, form.submissionKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -75,7 +76,7 @@ public class TaskService {
         if (fallback != null && fallback.isActive()) {
             task.assignResponsible(fallback, clock.instant());
         }
-        task.identifySubmission(blankToNull(form.submissionKey()));
+        task.identifySubmission(SubmissionKeys.of(viewer.id(), form.submissionKey()));
         tasks.saveAndFlush(task);
 
         attachments.attach(task.getId(), null, files);
@@ -83,8 +84,10 @@ public class TaskService {
         return task;
     }
 
-    public Optional<Task> findSubmitted(String submissionKey) {
-        return blankToNull(submissionKey) == null ? Optional.empty() : tasks.findBySubmissionKey(submissionKey);
+    /** The task this viewer already submitted with this form key, if any. */
+    public Optional<Task> findSubmitted(Viewer viewer, String submissionKey) {
+        String key = SubmissionKeys.of(viewer.id(), submissionKey);
+        return key == null ? Optional.empty() : tasks.findBySubmissionKey(key);
     }
 
     /** The task with this number if the viewer may see it; otherwise 404, exactly as for a missing one. */
@@ -168,9 +171,5 @@ public class TaskService {
             throw new EditConflictException(number);
         }
         return task;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
 import com.easydesk.client.Client;
+import com.easydesk.message.MessageService;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
@@ -42,6 +43,9 @@ class TaskSubmissionTest {
 
     @Autowired
     AttachmentService attachments;
+
+    @Autowired
+    MessageService messages;
 
     Person employee;
     Category category;
@@ -96,6 +100,33 @@ class TaskSubmissionTest {
             assertThat(secondLocation).isEqualTo(firstLocation);
             assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)).getTotalElements())
                     .isEqualTo(1);
+        }
+
+        @Test
+        void someoneElsesKeyNeitherFindsNorBlocksTheirTask() throws Exception {
+            String key = UUID.randomUUID().toString();
+            String mine = submitWithKey(key);
+            contact = fixtures.contact(fixtures.client());
+
+            String theirs = submitWithKey(key);
+
+            assertThat(theirs).isNotEqualTo(mine);
+            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)).getTotalElements())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void doubleSubmittedReplyIsStoredOnce() throws Exception {
+            Task task = fixtures.task(contact, category);
+            String key = UUID.randomUUID().toString();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                mvc.perform(multipart("/tasks/{n}/messages", task.getNumber()).param("body", "Один ответ")
+                                .param("submissionKey", key).with(fixtures.as(contact)).with(csrf()))
+                        .andExpect(status().is3xxRedirection());
+            }
+
+            assertThat(messages.conversation(Viewer.of(contact), task))
+                    .filteredOn(message -> message.getBody().equals("Один ответ")).hasSize(1);
         }
 
         @Test

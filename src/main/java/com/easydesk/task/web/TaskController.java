@@ -89,7 +89,7 @@ class TaskController {
             task = tasks.submit(viewer, form.toNewTask(), files);
         } catch (DataIntegrityViolationException sameKeyAtOnce) {
             // Two requests with one submission key raced; the other one stored the task.
-            task = tasks.findSubmitted(form.getSubmissionKey()).orElseThrow(() -> sameKeyAtOnce);
+            task = tasks.findSubmitted(viewer, form.getSubmissionKey()).orElseThrow(() -> sameKeyAtOnce);
         }
         return "redirect:/tasks/" + task.getNumber();
     }
@@ -115,7 +115,7 @@ class TaskController {
             try {
                 messages.post(viewer, number, form.toNewMessage(), files);
             } catch (DataIntegrityViolationException sameKeyAtOnce) {
-                messages.findSubmitted(form.getSubmissionKey()).orElseThrow(() -> sameKeyAtOnce);
+                messages.findSubmitted(viewer, form.getSubmissionKey()).orElseThrow(() -> sameKeyAtOnce);
             }
             if (htmx == null) {
                 return "redirect:/tasks/" + number;
