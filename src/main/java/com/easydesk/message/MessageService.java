@@ -65,7 +65,7 @@ public class MessageService {
         messages.saveAndFlush(message);
 
         attachments.attach(task.getId(), message.getId(), files);
-        tasks.recordActivity(task);
+        tasks.recordActivity(viewer, task);
         events.publishEvent(new MessagePosted(message.getId(), task.getId(), viewer.id(), internal));
         return message;
     }

@@ -156,10 +156,21 @@ public class TaskService {
         return task;
     }
 
-    /** A new message counts as activity: lists sort by it. */
+    /**
+     * A new message counts as activity: lists sort by it. A client's answer to a task that waits for
+     * them, is resolved or closed puts it back to work, so that it returns to the responsible's queue;
+     * the message's own e-mail tells staff, so no separate status mail is sent.
+     */
     @Transactional
-    public void recordActivity(Task task) {
-        task.recordActivity(clock.instant());
+    public void recordActivity(Viewer author, Task task) {
+        Task current = tasks.findById(task.getId()).orElseThrow();
+        current.recordActivity(clock.instant());
+        boolean needsWorkAgain = !current.getStatus().getKind().isOpen()
+                || current.getStatus().getKind() == StatusKind.WAITING;
+        if (author.isClient() && needsWorkAgain) {
+            statuses.findFirstByKindAndActiveTrueOrderByPosition(StatusKind.ACTIVE)
+                    .ifPresent(active -> current.changeStatus(active, clock.instant()));
+        }
     }
 
     private Task editableTask(Viewer viewer, long number, long seenVersion) {

@@ -12,4 +12,6 @@ interface TaskStatuses extends JpaRepository<TaskStatus, Long> {
 
     @Query("select s from TaskStatus s where s.active = true order by s.position")
     List<TaskStatus> findActive();
+
+    Optional<TaskStatus> findFirstByKindAndActiveTrueOrderByPosition(StatusKind kind);
 }
