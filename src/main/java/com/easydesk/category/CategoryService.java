@@ -25,6 +25,14 @@ public class CategoryService {
         return id == null ? Optional.empty() : categories.findById(id).filter(Category::isActive);
     }
 
+    /** The category's default responsible if still active: the fallback when no routing rule decides. */
+    public Optional<Long> activeDefaultResponsibleId(long categoryId) {
+        return categories.findById(categoryId)
+                .map(Category::getDefaultResponsible)
+                .filter(person -> person != null && person.isActive())
+                .map(person -> person.getId());
+    }
+
     @Transactional
     public Category add(Category category) {
         return categories.save(category);

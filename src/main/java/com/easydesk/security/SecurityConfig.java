@@ -31,6 +31,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/queue/**").hasRole("STAFF")
+                .requestMatchers("/routing/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());

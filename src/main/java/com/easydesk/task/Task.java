@@ -129,6 +129,10 @@ public class Task {
         this.lastActivityAt = now;
     }
 
+    void prioritise(Priority newPriority) {
+        this.priority = newPriority;
+    }
+
     void recordActivity(Instant now) {
         this.lastActivityAt = now;
     }

@@ -39,24 +39,27 @@ public class TaskService {
     private final ClientService clients;
     private final PersonService people;
     private final AttachmentService attachments;
+    private final TaskRouter router;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskService(Tasks tasks, TaskStatuses statuses, CategoryService categories, ClientService clients,
-            PersonService people, AttachmentService attachments, ApplicationEventPublisher events, Clock clock) {
+            PersonService people, AttachmentService attachments, TaskRouter router, ApplicationEventPublisher events,
+            Clock clock) {
         this.tasks = tasks;
         this.statuses = statuses;
         this.categories = categories;
         this.clients = clients;
         this.people = people;
         this.attachments = attachments;
+        this.router = router;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Submits a task. It goes to the category's default responsible (routing rules come later). A repeated
-     * submission key returns the task already created instead of a second one.
+     * Submits a task. The routing rules decide who gets it, with the category's default responsible as the
+     * fallback. A repeated submission key returns the task already created instead of a second one.
      */
     @Transactional
     public Task submit(Viewer viewer, NewTask form, List<MultipartFile> files) {
@@ -72,12 +75,17 @@ public class TaskService {
         if (viewer.isClient()) {
             task.requestedBy(clients.get(viewer.clientId()), author);
         }
-        Person fallback = category.getDefaultResponsible();
-        if (fallback != null && fallback.isActive()) {
-            task.assignResponsible(fallback, clock.instant());
+        TaskRouter.Route route = router.route(viewer.isClient() ? viewer.clientId() : null, category.getId(),
+                clock.instant(), categories.activeDefaultResponsibleId(category.getId()).orElse(null));
+        if (route.responsibleId() != null) {
+            task.assignResponsible(people.get(route.responsibleId()), clock.instant());
+        }
+        if (route.priority() != null) {
+            task.prioritise(route.priority());
         }
         task.identifySubmission(SubmissionKeys.of(viewer.id(), form.submissionKey()));
         tasks.saveAndFlush(task);
+        router.remember(task.getId(), route);
 
         attachments.attach(task.getId(), null, files);
         events.publishEvent(new TaskEvents.TaskCreated(task.getId(), viewer.id()));

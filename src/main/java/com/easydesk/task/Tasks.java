@@ -37,4 +37,8 @@ interface Tasks extends JpaRepository<Task, Long> {
 
     @Query(LIST_FETCH + "where t.responsible.id = ?1 and s.kind in ?2")
     List<Task> findOfResponsible(long responsibleId, Collection<StatusKind> kinds);
+
+    @Query("select t.responsible.id, count(t) from Task t where t.responsible.id in ?1 and t.status.kind in ?2 "
+            + "group by t.responsible.id")
+    List<Object[]> countOpenPerResponsible(Collection<Long> responsibleIds, Collection<StatusKind> kinds);
 }

@@ -2,6 +2,9 @@ package com.easydesk.security;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,10 @@ import com.easydesk.client.Client;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
+import com.easydesk.routing.RoutingAction;
+import com.easydesk.routing.RoutingService;
+import com.easydesk.routing.RuleDefinition;
+import com.easydesk.routing.TimeCondition;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
 import com.easydesk.task.Task;
@@ -90,6 +97,9 @@ class AuthorizationTest {
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+
+    @Autowired
+    RoutingService routing;
 
     World world;
 
@@ -220,6 +230,11 @@ class AuthorizationTest {
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
 
+        world.addRule("RULE", routing.add(ruleFor(employee, category, "Правило мира")).getId());
+        for (String viewer : VIEWERS) {
+            world.addDisposableRule(routing.add(ruleFor(employee, category, "Одноразовое правило " + viewer)).getId());
+        }
+
         // One change up front, so that TA1's version minus one is a version it really had.
         taskService.changeStatus(Viewer.of(employee), ta1.getNumber(), world.statusId("in_progress"), ta1.getVersion());
     }
@@ -230,6 +245,16 @@ class AuthorizationTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("com.easydesk.security.AuthorizationTest#table")
         void answersAsTheVisibilityRulesSayAndChangesOnlyWhatItAccepts(Row row) {
+            check(row);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("com.easydesk.security.AuthorizationTest#routingTable")
+        void routingSettingsBelongToManagersAndTheDirector(Row row) {
+            check(row);
+        }
+
+        private void check(Row row) {
             String before = world.fingerprint();
 
             MockHttpServletResponse response = perform(row.viewer(), row.endpoint());
@@ -406,6 +431,46 @@ class AuthorizationTest {
         }
     }
 
+    /** The routing settings (issue 6): managers and the director only; RULE is a rule of the world. */
+    static Stream<Row> routingTable() {
+        Expect toRouting = new Expect("302 to /routing", 302, "Location", ".*/routing");
+        Expect[] managersOnly = { LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK };
+        Expect[] managersChange = {
+            LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, toRouting, toRouting };
+        return Stream.of(
+                line(page("/routing"), managersOnly),
+                line(page("/routing/new"), managersOnly),
+                line(page("/routing/{RULE}"), managersOnly),
+                line(page("/routing/preview?moment=2026-12-07T10:00&categoryId={category}"), managersOnly),
+                line(htmx(page("/routing/preview?moment=2026-12-07T10:00&categoryId={category}")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/routing/{missing}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(routingPost("/routing", "name", "Правило из таблицы {serial}"), managersChange),
+                line(routingPost("/routing/{RULE}", "name", "Переименовано {serial}"), managersChange),
+                line(new Endpoint("POST /routing/{RULE}/enabled", true, true, false,
+                        w -> post(w.resolve("/routing/{RULE}/enabled")).param("on", String.valueOf(!w.ruleEnabled()))),
+                        managersChange),
+                line(new Endpoint("POST /routing/{RULE}/move", true, true, false,
+                        w -> post(w.resolve("/routing/{RULE}/move")).param("direction", w.ruleMoveDirection())),
+                        managersChange),
+                line(new Endpoint("POST /routing/{disposableRule}/delete", true, true, false,
+                        w -> post(w.resolve("/routing/{disposableRule}/delete"))), managersChange),
+                line(new Endpoint("POST /routing/absences", true, true, false,
+                        w -> post("/routing/absences").param("personId", String.valueOf(w.person("manager").getId()))
+                                .param("absent", String.valueOf(!w.absent("manager")))), managersChange),
+                line(withoutCsrf(routingPost("/routing", "name", "Без токена")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
+                .flatMap(Function.identity());
+    }
+
+    private static Endpoint routingPost(String template, String field, String value) {
+        return new Endpoint("POST " + template, true, true, false, w -> post(w.resolve(template))
+                .param(field, w.resolve(value)).param("action", "ASSIGN")
+                .param("categoryIds", String.valueOf(w.category.getId()))
+                .param("employeeIds", String.valueOf(w.person("employee").getId())));
+    }
+
     /** Which of the world's tasks each client sees in their lists; nothing else may show. */
     static Stream<Arguments> lists() {
         return Stream.of(
@@ -460,6 +525,13 @@ class AuthorizationTest {
         // DESIGN.md names: a task of the client's own that the client must not know about.
         jdbc.update("update task set internal = true where id = :id", Map.of("id", task.getId()));
         return task;
+    }
+
+    /** Rules are global: each names the world's own category so that it routes no other test's tasks. */
+    private static RuleDefinition ruleFor(Person employee, Category category, String name) {
+        return new RuleDefinition(name, List.of(), List.of(category.getId()), TimeCondition.ANY,
+                EnumSet.allOf(DayOfWeek.class), null, null, RoutingAction.ASSIGN, List.of(employee.getId()), null,
+                null);
     }
 
     private Task close(Task task, Person employee) {
@@ -590,6 +662,8 @@ class AuthorizationTest {
         private final Map<String, Person> people = new HashMap<>();
         private final Map<String, Task> tasks = new HashMap<>();
         private final Map<String, Long> placeholders = new HashMap<>(Map.of("missing", MISSING));
+        private final List<Long> disposableRules = new ArrayList<>();
+        private int serial;
 
         World(NamedParameterJdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -604,6 +678,32 @@ class AuthorizationTest {
             tasks.put(name, task);
             placeholders.put(name, task.getNumber());
             return task;
+        }
+
+        void addRule(String name, long id) {
+            placeholders.put(name, id);
+        }
+
+        /** Rules that rows may delete: each resolve of {disposableRule} hands out the next one. */
+        void addDisposableRule(long id) {
+            disposableRules.add(id);
+        }
+
+        boolean ruleEnabled() {
+            return jdbc.queryForObject("select enabled from routing_rule where id = :id",
+                    Map.of("id", placeholders.get("RULE")), Boolean.class);
+        }
+
+        /** Down while the rule can go down, up otherwise, so that an accepted move always changes the order. */
+        String ruleMoveDirection() {
+            Long last = jdbc.queryForObject("select id from routing_rule order by position desc, id desc limit 1",
+                    Map.of(), Long.class);
+            return placeholders.get("RULE").equals(last) ? "up" : "down";
+        }
+
+        boolean absent(String person) {
+            return jdbc.queryForObject("select count(*) from staff_absence where person_id = :id",
+                    Map.of("id", person(person).getId()), Long.class) > 0;
         }
 
         /** Names a task's files by role: its description file, and its public and internal message files. */
@@ -628,6 +728,11 @@ class AuthorizationTest {
         }
 
         String resolve(String template) {
+            placeholders.put("serial", (long) ++serial);
+            placeholders.put("category", category.getId());
+            if (template.contains("{disposableRule}")) {
+                placeholders.put("disposableRule", disposableRules.isEmpty() ? MISSING : disposableRules.remove(0));
+            }
             Matcher matcher = PLACEHOLDER.matcher(template);
             StringBuilder resolved = new StringBuilder();
             while (matcher.find()) {
@@ -686,7 +791,10 @@ class AuthorizationTest {
                     + "; messages: " + count("select count(*) from message where task_id in (:tasks)", ids)
                     + "; internal messages: "
                     + count("select count(*) from message where task_id in (:tasks) and internal", ids)
-                    + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids);
+                    + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids)
+                    + "; routing: " + jdbc.queryForList("select id, name, position, enabled from routing_rule "
+                            + "order by id", Map.of())
+                    + "; absent: " + jdbc.queryForList("select person_id from staff_absence order by 1", Map.of());
         }
 
         private boolean isInternal(long messageId) {

@@ -1,0 +1,6 @@
+package com.easydesk.routing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RoutingRecords extends JpaRepository<RoutingRecord, Long> {
+}
