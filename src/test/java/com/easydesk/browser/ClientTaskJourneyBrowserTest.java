@@ -1,22 +1,10 @@
 package com.easydesk.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,24 +23,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.easydesk.category.Category;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
+import com.easydesk.support.Browser;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
-import com.easydesk.support.TestMail;
+import com.easydesk.support.Mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One task from both sides, in a real headless Chromium: the client submits it with files, the
  * responsible employee answers publicly and leaves an internal note, the client sees only the answer,
- * and each side is told by e-mail. Screenshots of every step go to {@code target/screenshots} for
- * people to look at; nothing asserts on them.
+ * and each side is told by e-mail. Screenshots of every step go to {@code target/screenshots}.
  */
 @IntegrationTest
 class ClientTaskJourneyBrowserTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static final String TITLE = "Не печатает принтер в бухгалтерии";
     private static final String DESCRIPTION = "С утра принтер HP в кабинете 12 пишет «Замятие бумаги».";
@@ -74,10 +54,9 @@ class ClientTaskJourneyBrowserTest {
     Person employee;
     Category category;
 
-    Path scratch;
+    Browser browser;
     ChromeDriver driver;
     WebDriverWait wait;
-    int screenshotNumber;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -85,32 +64,23 @@ class ClientTaskJourneyBrowserTest {
         category = fixtures.category(employee);
         contact = fixtures.contact(fixtures.client());
 
-        scratch = Files.createTempDirectory("easydesk-browser-");
-        driver = startChromium(scratch.resolve("profile"));
-        // htmx replaces the conversation while the wait looks at it; a vanished element just means look again.
-        wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+        browser = new Browser(port, "journey");
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (scratch != null) {
-                deleteRecursively(scratch);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     void clientSeesPublicReplyButNeverInternalNoteAndBothSidesAreMailed() throws IOException {
-        Path estimate = upload("Смета №1.txt", "Смета на ремонт принтера");
-        Path photo = upload("фото сервера.png", "не совсем png");
-        Path report = upload("Акт выполненных работ.txt", "Акт №7");
+        Path estimate = browser.upload("Смета №1.txt", "Смета на ремонт принтера");
+        Path photo = browser.upload("фото сервера.png", "не совсем png");
+        Path report = browser.upload("Акт выполненных работ.txt", "Акт №7");
 
         signIn(contact, "client-login");
         long number = submitTask(estimate, photo);
@@ -128,13 +98,13 @@ class ClientTaskJourneyBrowserTest {
         clientSeesReplyWithFileButNotInternalNote(number, report);
 
         MimeMessage replyMail = awaitMail(contact, number, PUBLIC_REPLY);
-        assertThat(body(replyMail)).contains("/tasks/" + number);
+        assertThat(Mailbox.body(replyMail)).contains("/tasks/" + number);
         postReply(CLIENT_ANSWER, null, false, "client-answer");
         awaitMail(employee, number, CLIENT_ANSWER);
 
         // The outbox sends in the order mail was queued, so once the mail about the client's later answer
         // has arrived, a mail about the earlier internal note would have arrived too.
-        assertThat(mailsAbout(number, contact)).extracting(ClientTaskJourneyBrowserTest::body)
+        assertThat(mailsAbout(number, contact)).extracting(Mailbox::body)
                 .noneMatch(text -> text.contains(INTERNAL_NOTE));
     }
 
@@ -215,144 +185,47 @@ class ClientTaskJourneyBrowserTest {
     }
 
     private void signIn(Person person, String screenshotName) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(person.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        screenshot(screenshotName);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(person, Fixtures.PASSWORD, screenshotName);
     }
 
     private void signOut() {
-        driver.findElement(By.id("user-menu")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
-        wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
+        browser.signOut();
+    }
+
+    private void screenshot(String name) {
+        browser.screenshot(name);
+    }
+
+    private void phoneScreenshot(String name) {
+        browser.phoneScreenshot(name);
+    }
+
+    private String url(String path) {
+        return browser.url(path);
     }
 
     private List<String> messageBodies() {
-        return texts(driver.findElements(By.cssSelector("#conversation .message .message-body")));
+        return browser.texts("#conversation .message .message-body");
     }
 
     private static List<String> texts(List<WebElement> elements) {
         return elements.stream().map(WebElement::getText).toList();
     }
 
-    private MimeMessage awaitMail(Person recipient, long number, String text) {
-        return new FluentWait<>(TestMail.server()).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
-                .withMessage(() -> "no mail to " + recipient.getEmail() + " about #" + number + " with: " + text)
-                .until(mail -> mailsAbout(number, recipient).stream()
-                        .filter(message -> body(message).contains(text))
-                        .findFirst().orElse(null));
+    private static MimeMessage awaitMail(Person recipient, long number, String text) {
+        return Mailbox.await(recipient, "about #" + number + " with: " + text,
+                message -> isAbout(message, number) && Mailbox.body(message).contains(text));
     }
 
-    /** GreenMail serves the whole test run, so only mail to this person about this task counts. */
     private static List<MimeMessage> mailsAbout(long number, Person recipient) {
-        return Arrays.stream(TestMail.server().getReceivedMessages())
-                .filter(message -> isAddressedTo(message, recipient.getEmail()))
-                .filter(message -> subject(message).startsWith("[#" + number + "]"))
-                .toList();
+        return Mailbox.to(recipient).stream().filter(message -> isAbout(message, number)).toList();
     }
 
-    private static boolean isAddressedTo(MimeMessage message, String email) {
-        try {
-            return Stream.of(message.getRecipients(RecipientType.TO))
-                    .anyMatch(address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(email));
-        } catch (MessagingException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (MessagingException | IOException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
-    }
-
-    private void screenshot(String name) {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-
-        Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshotNumber, name));
-        try {
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
-    }
-
-    /** Renders the page as a 390 × 844 phone would, with the mobile viewport rules applied. */
-    private void phoneScreenshot(String name) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            screenshot(name);
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
-    }
-
-    private Path upload(String name, String content) throws IOException {
-        Path directory = Files.createDirectories(scratch.resolve("uploads"));
-        return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+    private static boolean isAbout(MimeMessage message, long number) {
+        return Mailbox.subject(message).startsWith("[#" + number + "]");
     }
 
     private static String fileName(Path file) {
         return file.getFileName().toString();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    /**
-     * Chromium and chromedriver from the system (Debian packages, or the paths in the environment), never
-     * downloaded: naming the driver in the service keeps Selenium Manager out of it.
-     */
-    private static ChromeDriver startChromium(Path profile) {
-        Path chromium = executable("EASYDESK_CHROMIUM", "/usr/bin/chromium", "Chromium");
-        Path chromedriver = executable("EASYDESK_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver");
-
-        var options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver.toString()))
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    /** A missing browser fails the test instead of skipping it: CI installs both, so absence is a fault. */
-    private static Path executable(String variable, String fallback, String what) {
-        String configured = System.getenv(variable);
-        Path path = Path.of(configured == null || configured.isBlank() ? fallback : configured);
-        if (!Files.isExecutable(path)) {
-            fail(what + " is not at " + path + ": install it (Debian: apt-get install chromium chromium-driver)"
-                    + " or set " + variable + " to its path");
-        }
-        return path;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,11 +1,7 @@
 package com.easydesk.notification;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,18 +16,15 @@ import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
-import com.easydesk.support.TestMail;
+import com.easydesk.support.Mailbox;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Notification e-mails travel through the outbox and a real SMTP server (GreenMail). */
 @IntegrationTest
 class TaskNotificationMailTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @Autowired
     Fixtures fixtures;
@@ -104,49 +97,18 @@ class TaskNotificationMailTest {
     }
 
     private static MimeMessage awaitMailTo(Person person, String text) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            var found = mailsTo(person).stream().filter(m -> bodyOf(m).contains(text)
-                    || subjectOf(m).contains(text)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            TestMail.server().waitForIncomingEmail(200, Integer.MAX_VALUE);
-        }
-        throw new AssertionError("No mail to " + person.getEmail() + " containing «" + text + "» within " + PATIENCE);
+        return Mailbox.awaitContaining(person, text);
     }
 
     private static List<MimeMessage> mailsTo(Person person) {
-        return Arrays.stream(TestMail.server().getReceivedMessages())
-                .filter(m -> recipients(m).contains(person.getEmail()))
-                .toList();
-    }
-
-    private static String recipients(MimeMessage mail) {
-        try {
-            return Arrays.toString(mail.getRecipients(RecipientType.TO));
-        } catch (jakarta.mail.MessagingException broken) {
-            throw new IllegalStateException(broken);
-        }
+        return Mailbox.to(person);
     }
 
     private static String subjectOf(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException broken) {
-            throw new IllegalStateException(broken);
-        }
+        return Mailbox.subject(mail);
     }
 
     private static String bodyOf(MimeMessage mail) {
-        return GreenMailUtil.getBody(mail).isEmpty() ? "" : decoded(mail);
-    }
-
-    private static String decoded(MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getContent());
-        } catch (Exception broken) {
-            throw new IllegalStateException(broken);
-        }
+        return Mailbox.body(mail);
     }
 }

@@ -1,7 +1,6 @@
 package com.easydesk.routing;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
-import com.easydesk.support.TestMail;
+import com.easydesk.support.Mailbox;
 import com.easydesk.task.Priority;
 import com.easydesk.task.Task;
 
@@ -133,7 +132,7 @@ class RoutingTest {
         }
 
         @Test
-        void nobodyAvailableLeavesTaskUnassignedAndTellsManagers() throws Exception {
+        void nobodyAvailableLeavesTaskUnassignedAndTellsManagers() {
             Person manager = fixtures.staff(Role.MANAGER);
             Category orphan = fixtures.category(null);
             Person absent = fixtures.staff(Role.EMPLOYEE);
@@ -145,7 +144,9 @@ class RoutingTest {
             Task task = fixtures.task(contact, orphan);
 
             assertThat(task.getResponsible()).isNull();
-            assertThat(awaitMailTo(manager, "#" + task.getNumber()).getSubject()).contains("без ответственного");
+            MimeMessage mail = Mailbox.await(manager, "about #" + task.getNumber(),
+                    message -> Mailbox.subject(message).contains("#" + task.getNumber()));
+            assertThat(Mailbox.subject(mail)).contains("без ответственного");
         }
     }
 
@@ -231,23 +232,5 @@ class RoutingTest {
         return new RuleDefinition(name, clients, List.of(category.getId()), TimeCondition.ANY,
                 EnumSet.allOf(DayOfWeek.class), null, null, action,
                 Arrays.stream(employees).map(Person::getId).toList(), null, priority);
-    }
-
-    private static MimeMessage awaitMailTo(Person person, String subjectPart) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage mail : TestMail.server().getReceivedMessages()) {
-                try {
-                    if (Arrays.toString(mail.getAllRecipients()).contains(person.getEmail())
-                            && mail.getSubject().contains(subjectPart)) {
-                        return mail;
-                    }
-                } catch (jakarta.mail.MessagingException broken) {
-                    throw new IllegalStateException(broken);
-                }
-            }
-            TestMail.server().waitForIncomingEmail(200, Integer.MAX_VALUE);
-        }
-        throw new AssertionError("No mail to " + person.getEmail() + " about " + subjectPart);
     }
 }
