@@ -1,8 +1,10 @@
 package com.easydesk.task.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -36,13 +38,13 @@ class TaskPageModel {
     void fill(Viewer viewer, Task task, Model model) {
         List<Message> conversation = messages.conversation(viewer, task);
         Map<Long, List<Attachment>> filesByMessage = new LinkedHashMap<>();
-        List<Long> visibleMessageIds = conversation.stream().map(Message::getId).toList();
-        List<Attachment> descriptionFiles = new java.util.ArrayList<>();
+        Set<Long> visibleMessageIds = conversation.stream().map(Message::getId).collect(Collectors.toSet());
+        List<Attachment> descriptionFiles = new ArrayList<>();
         for (Attachment file : attachments.ofTask(task.getId())) {
             if (file.getMessageId() == null) {
                 descriptionFiles.add(file);
             } else if (visibleMessageIds.contains(file.getMessageId())) {
-                filesByMessage.computeIfAbsent(file.getMessageId(), id -> new java.util.ArrayList<>()).add(file);
+                filesByMessage.computeIfAbsent(file.getMessageId(), id -> new ArrayList<>()).add(file);
             }
         }
         model.addAttribute("task", task);
@@ -51,9 +53,7 @@ class TaskPageModel {
         model.addAttribute("filesByMessage", filesByMessage);
         if (viewer.isStaff()) {
             model.addAttribute("statuses", tasks.selectableStatuses());
-            model.addAttribute("staff", people.activeStaff().stream()
-                    .filter(person -> person.isActive())
-                    .collect(Collectors.toList()));
+            model.addAttribute("staff", people.activeStaff());
         }
     }
 }
