@@ -161,7 +161,9 @@ class InstallationGenerator {
             boolean open = !status.equals("resolved") && !status.equals("closed");
             Instant deadline = deadlineFor(random, created, now, open);
 
-            int count = Math.max(1, (int) Math.round(messagesPerTask * (0.3 + 1.4 * random.nextDouble())));
+            // One task in a hundred is a long thread of 40 to 60 messages, like the ones that drag on for weeks.
+            int count = random.nextInt(100) == 0 ? 40 + random.nextInt(21)
+                    : Math.max(1, (int) Math.round(messagesPerTask * 0.95 * (0.3 + 1.4 * random.nextDouble())));
             Instant end = open ? now : created.plus(Duration.ofDays(1 + random.nextInt(20)));
             if (end.isAfter(now)) {
                 end = now;
