@@ -22,6 +22,7 @@ import com.easydesk.person.ContactDetails;
 import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Role;
+import com.easydesk.person.StaffDetails;
 import com.easydesk.person.Viewer;
 import com.easydesk.task.NewTask;
 import com.easydesk.task.Task;
@@ -118,5 +119,11 @@ public class Fixtures {
     public Person invitedContact(Person inviter, Client client) {
         return people.inviteContact(Viewer.of(inviter), client.getId(), new ContactDetails("Приглашённый " + next(),
                 unique("invited"), "", "", false));
+    }
+
+    /** A staff member invited by the director: no password yet, the invitation mailed. */
+    public Person invitedStaff(Person director, Role role) {
+        return people.inviteStaff(Viewer.of(director), new StaffDetails("Приглашённый сотрудник " + next(),
+                unique("invited-staff"), role, "", "", java.time.ZoneId.of("Europe/Moscow")));
     }
 }
