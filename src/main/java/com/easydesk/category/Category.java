@@ -22,6 +22,8 @@ public class Category {
 
     private String name;
 
+    private String description;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "default_responsible_id")
     private Person defaultResponsible;
@@ -34,9 +36,33 @@ public class Category {
     }
 
     public Category(String name, Person defaultResponsible) {
-        this.name = name;
+        this.name = name.trim();
+        this.description = "";
         this.defaultResponsible = defaultResponsible;
         this.active = true;
+    }
+
+    /** Renames and redescribes the category; the default responsible must be active staff, or nobody. */
+    public void describe(String newName, String newDescription, Person newDefaultResponsible) {
+        if (newDefaultResponsible != null && (!newDefaultResponsible.isStaff() || !newDefaultResponsible.isActive())) {
+            throw new IllegalArgumentException("A default responsible is an active staff member");
+        }
+        this.name = newName.trim();
+        this.description = newDescription == null ? "" : newDescription.strip();
+        this.defaultResponsible = newDefaultResponsible;
+    }
+
+    /** An archived category is no longer offered for new tasks, but stays on the tasks that have it. */
+    public void archive() {
+        this.active = false;
+    }
+
+    public void restore() {
+        this.active = true;
+    }
+
+    void placeAt(int newPosition) {
+        this.position = newPosition;
     }
 
     public Long getId() {
@@ -45,6 +71,10 @@ public class Category {
 
     public String getName() {
         return name;
+    }
+
+    public String getDescription() {
+        return description;
     }
 
     public Person getDefaultResponsible() {

@@ -1,7 +1,6 @@
 package com.easydesk.notification;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -12,6 +11,7 @@ import com.easydesk.mail.MailOutbox;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessagePosted;
 import com.easydesk.message.MessageService;
+import com.easydesk.person.NotificationTopic;
 import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.task.Task;
@@ -21,12 +21,11 @@ import com.easydesk.task.TaskService;
 /**
  * Decides who is told about a change and queues their e-mail. Listeners run synchronously inside the
  * transaction of the change, so the mail is stored exactly when the change is. The author of a change
- * is never mailed about it, and a client never hears of an internal task or message.
+ * is never mailed about it, and a client never hears of an internal task or message. Each person gets
+ * only the kinds of mail their profile asks for, in their profile's language.
  */
 @Component
 class TaskNotifications {
-
-    private static final Locale MAIL_LOCALE = Locale.forLanguageTag("ru");
 
     private final TaskService tasks;
     private final MessageService messages;
@@ -46,7 +45,7 @@ class TaskNotifications {
     @EventListener
     void onTaskCreated(TaskEvents.TaskCreated event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
+        var recipients = new Recipients(event.actorId(), NotificationTopic.ASSIGNMENTS);
         recipients.add(task.getResponsible());
         recipients.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
     }
@@ -55,7 +54,7 @@ class TaskNotifications {
     void onMessagePosted(MessagePosted event) {
         Task task = tasks.byId(event.taskId());
         Message message = messages.get(event.messageId());
-        var recipients = new Recipients(event.authorId());
+        var recipients = new Recipients(event.authorId(), NotificationTopic.MESSAGES);
         if (!event.internal() && !task.isInternal()) {
             recipients.add(task.getContact());
         }
@@ -67,7 +66,7 @@ class TaskNotifications {
     @EventListener
     void onStatusChanged(TaskEvents.StatusChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
+        var recipients = new Recipients(event.actorId(), NotificationTopic.STATUS_CHANGES);
         if (!task.isInternal()) {
             recipients.add(task.getContact());
         }
@@ -78,7 +77,7 @@ class TaskNotifications {
     @EventListener
     void onResponsibleChanged(TaskEvents.ResponsibleChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
+        var recipients = new Recipients(event.actorId(), NotificationTopic.ASSIGNMENTS);
         recipients.add(task.getResponsible());
         recipients.forEach(person -> send(person, task, "mail.responsible-assigned", task.getTitle()));
     }
@@ -88,24 +87,27 @@ class TaskNotifications {
         arguments[0] = String.valueOf(task.getNumber());
         arguments[1] = task.getTitle();
         System.arraycopy(details, 0, arguments, 2, details.length);
-        String subject = texts.getMessage(key + ".subject", arguments, MAIL_LOCALE);
-        String body = texts.getMessage(key + ".body", arguments, MAIL_LOCALE) + "\n\n"
+        var locale = recipient.getLanguage().locale();
+        String subject = texts.getMessage(key + ".subject", arguments, locale);
+        String body = texts.getMessage(key + ".body", arguments, locale) + "\n\n"
                 + outbox.linkTo("/tasks/" + task.getNumber());
         outbox.queue(recipient.getEmail(), subject, body);
     }
 
-    /** People to tell, each once, never the actor, never a deactivated account. */
+    /** People to tell, each once, never the actor, never a deactivated account, never against their wish. */
     private static final class Recipients {
 
         private final long actorId;
+        private final NotificationTopic topic;
         private final Map<Long, Person> people = new LinkedHashMap<>();
 
-        Recipients(long actorId) {
+        Recipients(long actorId, NotificationTopic topic) {
             this.actorId = actorId;
+            this.topic = topic;
         }
 
         void add(Person person) {
-            if (person != null && person.getId() != actorId && person.isActive()) {
+            if (person != null && person.getId() != actorId && person.isActive() && person.wantsMailAbout(topic)) {
                 people.putIfAbsent(person.getId(), person);
             }
         }

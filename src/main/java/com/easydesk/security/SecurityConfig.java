@@ -9,13 +9,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.easydesk.person.PersonService;
 
 /**
  * Who may reach which URL prefix, in one place. Rules about single objects (this task, this file)
  * live in the services, which answer 404 for anything the viewer may not see.
+ *
+ * <p>Staff pages by prefix: {@code /clients/**} (companies and their contacts) and {@code /categories/**}
+ * for managers and the director, {@code /staff/**} for the director only. {@code /company/**} holds a
+ * client supervisor's management of their own company's contacts. {@code /password-reset} and
+ * {@code /password/{token}} are open to everyone: they are how people without a password get one.
  */
 @Configuration
 class SecurityConfig implements WebMvcConfigurer {
@@ -25,17 +34,24 @@ class SecurityConfig implements WebMvcConfigurer {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.*")
                 .permitAll()
+                .requestMatchers("/password-reset", "/password/*").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/queue/**").hasRole("STAFF")
                 .requestMatchers("/routing/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers("/staff/**").hasRole("DIRECTOR")
+                .requestMatchers("/clients/**", "/categories/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers("/company/**").hasRole("SUPERVISOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
+        http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
+        http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
+                .permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint()));
         http.headers(headers -> headers

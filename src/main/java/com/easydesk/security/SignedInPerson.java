@@ -12,7 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import com.easydesk.person.Person;
 import com.easydesk.person.Viewer;
 
-/** What the session keeps about the signed-in person; the password hash is erased after sign-in. */
+/**
+ * What the session keeps about the signed-in person; the password hash is erased after sign-in.
+ * {@link FreshViewerFilter} replaces it with a fresh one on every request.
+ */
 final class SignedInPerson implements UserDetails, CredentialsContainer {
 
     private final Viewer viewer;
@@ -34,6 +37,9 @@ final class SignedInPerson implements UserDetails, CredentialsContainer {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + viewer.role().name()));
         authorities.add(new SimpleGrantedAuthority(viewer.isStaff() ? "ROLE_STAFF" : "ROLE_CLIENT"));
+        if (viewer.isClientSupervisor()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_SUPERVISOR"));
+        }
         return authorities;
     }
 

@@ -82,6 +82,12 @@ class AuthorizationTest {
     private static final Expect FORBIDDEN = new Expect("403", 403, null, null);
     private static final Expect NOT_FOUND = new Expect("404", 404, null, null);
     private static final Expect CONFLICT = new Expect("409", 409, null, null);
+    private static final Expect TO_CLIENT = new Expect("302 to the client", 302, "Location", ".*/clients/\\d+");
+    private static final Expect TO_STAFF = new Expect("302 to /staff", 302, "Location", ".*/staff");
+    private static final Expect TO_CATEGORIES = new Expect("302 to /categories", 302, "Location", ".*/categories");
+    private static final Expect TO_PROFILE = new Expect("302 to /profile", 302, "Location", ".*/profile");
+    private static final Expect TO_RESET_SENT = new Expect("302 to /password-reset?sent", 302, "Location",
+            ".*/password-reset\\?sent");
 
     @Autowired
     MockMvc mvc;
@@ -196,7 +202,132 @@ class AuthorizationTest {
                 line(withoutCsrf(reassign("TA1")),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(logout(), LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT,
-                        LOGGED_OUT))
+                        LOGGED_OUT),
+
+                // People and companies: client companies and their contacts for managers and the director.
+                line(page("/clients"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(htmx(page("/clients?q=a")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/clients?archived=true&page=1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/clients/new"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addClient(), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(page("/clients/{companyA}"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(htmx(page("/clients/{companyB}?q=a")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/clients/{missing}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(page("/clients/{companyA}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(changeClient("companyA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(changeClient("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(toggleClientArchive("companyB"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(page("/clients/{companyA}/contacts/new"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(inviteContact("companyA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(page("/clients/{companyA}/contacts/{victimA}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                // A contact id is trusted only together with the company it belongs to; staff are no contacts.
+                line(page("/clients/{companyB}/contacts/{victimA}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(page("/clients/{companyA}/contacts/{employeeId}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(changeContact("companyA", "victimA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(changeContact("companyB", "victimA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(resendInvitation("/clients/{companyA}/contacts/{victimA}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(resendInvitation("/clients/{companyB}/contacts/{victimA}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(toggleActive("/clients/{companyA}/contacts/{victimA}", "victimA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CLIENT, TO_CLIENT),
+                line(toggleActive("/clients/{companyB}/contacts/{victimA}", "victimA"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+
+                // Staff for the director only.
+                line(page("/staff"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                line(htmx(page("/staff?q=a")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                line(page("/staff/new"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                line(inviteStaff(), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
+                line(page("/staff/{victimStaff}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                line(page("/staff/{A1Id}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+                line(changeStaff("victimStaff"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
+                line(resendInvitation("/staff/{victimStaff}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
+                line(toggleActive("/staff/{A1Id}", "A1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+                line(toggleActive("/staff/{victimStaff}", "victimStaff"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
+
+                // Categories for managers and the director.
+                line(page("/categories"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/categories/new"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addCategory(),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CATEGORIES, TO_CATEGORIES),
+                line(page("/categories/{spareCategory}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(page("/categories/{missing}/edit"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(changeCategory("spareCategory"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CATEGORIES, TO_CATEGORIES),
+                line(toggleCategoryArchive("spareCategory"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CATEGORIES, TO_CATEGORIES),
+
+                // Everyone's own profile.
+                line(page("/profile"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(changeProfile(), LOGIN, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE,
+                        TO_PROFILE),
+                line(changePassword(), LOGIN, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE, TO_PROFILE,
+                        TO_PROFILE),
+
+                // A client supervisor's own company, and no other.
+                line(page("/company/contacts/new"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(inviteColleague(), LOGIN, FORBIDDEN, FORBIDDEN, TO_PROFILE, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                        FORBIDDEN),
+                line(resendInvitation("/company/contacts/{victimA2}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, TO_PROFILE, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(toggleActive("/company/contacts/{victimA2}", "victimA2"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, TO_PROFILE, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(toggleActive("/company/contacts/{victimB}", "victimB"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(resendInvitation("/company/contacts/{victimB}"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(toggleActive("/company/contacts/{employeeId}", "employee"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // Password pages are open to everyone; a reset answers the same for any address.
+                line(page("/password-reset"), OK, OK, OK, OK, OK, OK, OK, OK),
+                line(requestReset("A2"), TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT,
+                        TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT),
+                line(requestResetForUnknownAddress(), TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT,
+                        TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT),
+                line(page("/password/" + "A".repeat(43)),
+                        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(choosePasswordThroughUnknownLink(),
+                        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+
+                line(withoutCsrf(addClient()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(inviteContact("companyA")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(inviteStaff()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(changeProfile()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(inviteColleague()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(requestReset("A2")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
                 .flatMap(Function.identity());
     }
 
@@ -237,6 +368,19 @@ class AuthorizationTest {
 
         // One change up front, so that TA1's version minus one is a version it really had.
         taskService.changeStatus(Viewer.of(employee), ta1.getNumber(), world.statusId("in_progress"), ta1.getVersion());
+
+        // People and companies: the rows that change people act on these, never on the viewers.
+        Person manager = world.person("manager");
+        world.name("companyA", companyA.getId());
+        world.name("companyB", companyB.getId());
+        world.name("A1Id", a1.getId());
+        world.name("employeeId", employee.getId());
+        world.name("victimA", world.add("victimA", fixtures.invitedContact(manager, companyA)).getId());
+        world.name("victimA2", world.add("victimA2", fixtures.invitedContact(manager, companyA)).getId());
+        world.name("victimB", world.add("victimB", fixtures.invitedContact(manager, companyB)).getId());
+        world.name("victimStaff", world.add("victimStaff", fixtures.invitedStaff(world.person("director"),
+                Role.EMPLOYEE)).getId());
+        world.name("spareCategory", fixtures.category(employee).getId());
     }
 
     @Nested
@@ -614,6 +758,111 @@ class AuthorizationTest {
                         .param("version", String.valueOf(w.version(task))));
     }
 
+    private static Endpoint addClient() {
+        return new Endpoint("POST /clients", true, true, false, w -> post("/clients")
+                .param("name", "ООО Проверка " + UUID.randomUUID()).param("timeZone", "Europe/Moscow"));
+    }
+
+    private static Endpoint changeClient(String client) {
+        String path = "/clients/{" + client + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("name", "ООО Переименованная " + UUID.randomUUID()).param("timeZone", "Europe/Moscow"));
+    }
+
+    /** Archives an active company and restores an archived one, so that every accepted request changes it. */
+    private static Endpoint toggleClientArchive(String client) {
+        String path = "/clients/{" + client + "}/archive or /restore";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve("/clients/{" + client + "}/"
+                + (w.isActive("client", client) ? "archive" : "restore"))));
+    }
+
+    private static Endpoint inviteContact(String client) {
+        String path = "/clients/{" + client + "}/contacts";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("fullName", "Контакт " + UUID.randomUUID()).param("email", Fixtures.email("authz-contact")));
+    }
+
+    private static Endpoint changeContact(String client, String contact) {
+        String path = "/clients/{" + client + "}/contacts/{" + contact + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("fullName", "Переименован " + UUID.randomUUID()).param("email", w.person(contact).getEmail()));
+    }
+
+    private static Endpoint resendInvitation(String personPath) {
+        String path = personPath + "/invitation";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)));
+    }
+
+    /** Deactivates an active person and reactivates a deactivated one, so that every accepted request changes it. */
+    private static Endpoint toggleActive(String personPath, String person) {
+        return new Endpoint("POST " + personPath + "/deactivate or /reactivate", true, true, false,
+                w -> post(w.resolve(personPath) + (w.isActive("person", person) ? "/deactivate" : "/reactivate")));
+    }
+
+    private static Endpoint inviteStaff() {
+        return new Endpoint("POST /staff", true, true, false, w -> post("/staff")
+                .param("fullName", "Сотрудник " + UUID.randomUUID()).param("email", Fixtures.email("authz-staff"))
+                .param("role", "EMPLOYEE").param("timeZone", "Europe/Moscow"));
+    }
+
+    private static Endpoint changeStaff(String person) {
+        String path = "/staff/{" + person + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("fullName", "Переименован " + UUID.randomUUID()).param("email", w.person(person).getEmail())
+                .param("role", "EMPLOYEE").param("timeZone", "Europe/Moscow"));
+    }
+
+    private static Endpoint addCategory() {
+        return new Endpoint("POST /categories", true, true, false, w -> post("/categories")
+                .param("name", "Категория " + UUID.randomUUID()));
+    }
+
+    private static Endpoint changeCategory(String category) {
+        String path = "/categories/{" + category + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("name", "Категория " + UUID.randomUUID()));
+    }
+
+    private static Endpoint toggleCategoryArchive(String category) {
+        return new Endpoint("POST /categories/{" + category + "}/archive or /restore", true, true, false,
+                w -> post(w.resolve("/categories/{" + category + "}/")
+                        + (w.isActive("category", category) ? "archive" : "restore")));
+    }
+
+    private static Endpoint changeProfile() {
+        return new Endpoint("POST /profile", true, true, false, w -> post("/profile")
+                .param("fullName", "Имя " + UUID.randomUUID()).param("timeZone", "Europe/Moscow")
+                .param("language", "RU").param("notifyMessages", "true").param("notifyStatusChanges", "true")
+                .param("notifyAssignments", "true"));
+    }
+
+    private static Endpoint changePassword() {
+        return new Endpoint("POST /profile/password", true, true, false, w -> post("/profile/password")
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", Fixtures.PASSWORD)
+                .param("confirmation", Fixtures.PASSWORD));
+    }
+
+    private static Endpoint inviteColleague() {
+        return new Endpoint("POST /company/contacts", true, true, false, w -> post("/company/contacts")
+                .param("fullName", "Коллега " + UUID.randomUUID()).param("email", Fixtures.email("authz-colleague")));
+    }
+
+    private static Endpoint requestReset(String person) {
+        return new Endpoint("POST /password-reset for " + person, true, true, false, w -> post("/password-reset")
+                .param("email", w.person(person).getEmail()));
+    }
+
+    private static Endpoint requestResetForUnknownAddress() {
+        return new Endpoint("POST /password-reset for an unknown address", false, true, false,
+                w -> post("/password-reset").param("email", Fixtures.email("nobody")));
+    }
+
+    private static Endpoint choosePasswordThroughUnknownLink() {
+        return new Endpoint("POST /password/{unknown token}", false, true, false,
+                w -> post("/password/" + "B".repeat(43)).param("password", "достаточно длинный пароль")
+                        .param("confirmation", "достаточно длинный пароль"));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -794,7 +1043,39 @@ class AuthorizationTest {
                     + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids)
                     + "; routing: " + jdbc.queryForList("select id, name, position, enabled from routing_rule "
                             + "order by id", Map.of())
-                    + "; absent: " + jdbc.queryForList("select person_id from staff_absence order by 1", Map.of());
+                    + "; absent: " + jdbc.queryForList("select person_id from staff_absence order by 1", Map.of())
+                    + peopleFingerprint();
+        }
+
+        /** Names an id for the rows' URLs, as {@code {name}}. */
+        void name(String placeholder, long id) {
+            placeholders.put(placeholder, id);
+        }
+
+        /** Whether a person (by world name), a client or a category (by placeholder) is active now. */
+        boolean isActive(String kind, String name) {
+            long id = kind.equals("person") ? person(name).getId() : require(placeholders.get(name), name);
+            return jdbc.queryForObject("select active from " + kind + " where id = :id", Map.of("id", id),
+                    Boolean.class);
+        }
+
+        /** The people, companies, categories and password links a request of the table could change. */
+        private String peopleFingerprint() {
+            Map<String, Object> ids = Map.of(
+                    "people", people.values().stream().map(Person::getId).toList(),
+                    "clients", List.of(placeholders.get("companyA"), placeholders.get("companyB")),
+                    "categories", List.of(placeholders.get("spareCategory")));
+            return "; people: " + jdbc.queryForList("select id, email, full_name, role, supervisor, client_id, active, "
+                    + "password_hash, time_zone, language, notify_messages, phone, job_title from person "
+                    + "where id in (:people) order by id", ids)
+                    + "; everyone: " + count("select count(*) from person", ids)
+                    + "; clients: " + jdbc.queryForList("select id, name, inn, active, notes from client "
+                    + "where id in (:clients) order by id", ids)
+                    + "; all clients: " + count("select count(*) from client", ids)
+                    + "; categories: " + jdbc.queryForList("select id, name, description, active, "
+                    + "default_responsible_id from category where id in (:categories)", ids)
+                    + "; all categories: " + count("select count(*) from category", ids)
+                    + "; password links: " + count("select count(*) from password_link", ids);
         }
 
         private boolean isInternal(long messageId) {

@@ -18,9 +18,11 @@ import com.easydesk.client.ClientService;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
 import com.easydesk.message.NewMessage;
+import com.easydesk.person.ContactDetails;
 import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Role;
+import com.easydesk.person.StaffDetails;
 import com.easydesk.person.Viewer;
 import com.easydesk.task.NewTask;
 import com.easydesk.task.Task;
@@ -106,5 +108,22 @@ public class Fixtures {
 
     private static int next() {
         return SEQUENCE.incrementAndGet();
+    }
+
+    /** A unique e-mail address for someone a test is about to add. */
+    public static String email(String prefix) {
+        return unique(prefix);
+    }
+
+    /** A contact invited by a manager (or the company's supervisor): no password yet, the invitation mailed. */
+    public Person invitedContact(Person inviter, Client client) {
+        return people.inviteContact(Viewer.of(inviter), client.getId(), new ContactDetails("Приглашённый " + next(),
+                unique("invited"), "", "", false));
+    }
+
+    /** A staff member invited by the director: no password yet, the invitation mailed. */
+    public Person invitedStaff(Person director, Role role) {
+        return people.inviteStaff(Viewer.of(director), new StaffDetails("Приглашённый сотрудник " + next(),
+                unique("invited-staff"), role, "", "", java.time.ZoneId.of("Europe/Moscow")));
     }
 }

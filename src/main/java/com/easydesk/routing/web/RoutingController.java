@@ -162,8 +162,8 @@ class RoutingController {
     }
 
     private void addChoices(Model model) {
-        model.addAttribute("clients", clients.allByName());
-        model.addAttribute("clientsById", clients.allByName().stream()
+        model.addAttribute("clients", clients.all());
+        model.addAttribute("clientsById", clients.all().stream()
                 .collect(Collectors.toMap(Client::getId, Function.identity())));
         model.addAttribute("categories", categories.offered());
         model.addAttribute("categoriesById", categories.offered().stream()

@@ -1,0 +1,17 @@
+package com.easydesk.person;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code easydesk.people.*}: how long an invitation or password-reset link works (72 hours by default). */
+@ConfigurationProperties("easydesk.people")
+public record PeopleProperties(Duration linkValidity) {
+
+    public PeopleProperties {
+        linkValidity = linkValidity == null ? Duration.ofHours(72) : linkValidity;
+        if (linkValidity.isNegative() || linkValidity.isZero()) {
+            throw new IllegalArgumentException("easydesk.people.link-validity must be positive");
+        }
+    }
+}
