@@ -1,16 +1,23 @@
 package com.easydesk.security;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -30,6 +37,7 @@ import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
 import com.easydesk.client.Client;
+import com.easydesk.message.Message;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
@@ -39,6 +47,7 @@ import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -142,6 +151,51 @@ class AuthorizationTest {
                 line(page("/tasks/{missing}/files/{TA1.descriptionFile}"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
 
+                // Showing a file, its bytes, its thumbnail and zips follow exactly the same rules as downloading.
+                line(page("/tasks/{TA1}/files/{TA1.descriptionFile}/view"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.publicFile}/view"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{INT}/files/{INT.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TB1.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TB1.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{TA1.publicImage}/content"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalImage}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{INT}/files/{INT.descriptionFile}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TA1.publicImage}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{TA1.publicImage}/thumbnail"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalImage}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TA1.publicImage}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{missing}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/messages/{TA1.publicMessage}/files.zip"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/messages/{TA1.internalMessage}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/messages/{TA1.publicMessage}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/messages/{missing}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/description/files.zip"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+                line(page("/tasks/{INT}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                // A task without files has no zip to offer to anyone.
+                line(page("/tasks/{TA2}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+
                 line(submitTask(), LOGIN, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK),
                 line(reply("TA1"), LOGIN, TO_TASK, NOT_FOUND, TO_TASK, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
                 line(htmx(reply("TA1")), HTMX_LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
@@ -209,6 +263,12 @@ class AuthorizationTest {
         fixtures.message(employee, ta1, world.publicBody, false, Fixtures.file("ответ-клиенту.txt", "ответ"));
         fixtures.message(employee, ta1, world.internalBody, true, Fixtures.file("внутренняя-заметка.txt", "тайна"));
         world.addFiles("TA1", attachments.ofTask(ta1.getId()));
+        world.addImages("TA1", List.of(
+                fixtures.message(employee, ta1, world.publicBody + " (фото)", false,
+                        Fixtures.file("фото-клиенту.png", image(), "image/png")),
+                fixtures.message(employee, ta1, world.internalBody + " (фото)", true,
+                        Fixtures.file("внутреннее-фото.png", image(), "image/png"))),
+                attachments.ofTask(ta1.getId()));
         world.add("TA2", fixtures.task(a2, category));
         Task tb1 = world.add("TB1", fixtures.task(b1, category, Fixtures.file("описание-TB1.txt", "чужое")));
         world.addFiles("TB1", attachments.ofTask(tb1.getId()));
@@ -454,6 +514,19 @@ class AuthorizationTest {
         return Pattern.compile(Pattern.quote(title) + "(?!\\d)").matcher(html).find();
     }
 
+    /** A small PNG of its own, so that its thumbnail is made for this run. */
+    private static byte[] image() {
+        var picture = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(0, 0, new Random().nextInt(0xffffff));
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, "png", bytes);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
     private Task internal(Task task) {
         // TaskService.submit never marks a task internal and staff cannot create internal tasks yet
         // (capability 6), so the flag is set in the database. Made from A1's task, it is the hardest case
@@ -687,6 +760,25 @@ class AuthorizationTest {
                     + "; internal messages: "
                     + count("select count(*) from message where task_id in (:tasks) and internal", ids)
                     + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids);
+        }
+
+        /**
+         * Names the image files of these messages ({@code TA1.publicImage}, {@code TA1.internalImage}) and the
+         * messages themselves ({@code TA1.publicMessage}, {@code TA1.internalMessage}), and waits until their
+         * thumbnails are made in the background, so that the table can expect them.
+         */
+        void addImages(String task, List<Message> messages, List<Attachment> files) {
+            for (Message message : messages) {
+                String role = message.isInternal() ? "internal" : "public";
+                placeholders.put(task + "." + role + "Message", message.getId());
+                Attachment image = files.stream().filter(file -> message.getId().equals(file.getMessageId()))
+                        .findFirst().orElseThrow();
+                placeholders.put(task + "." + role + "Image", image.getId());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> "READY".equals(jdbc.queryForObject(
+                                "select state from thumbnail where sha256 = :sha", Map.of("sha", image.getSha256()),
+                                String.class)));
+            }
         }
 
         private boolean isInternal(long messageId) {

@@ -107,4 +107,9 @@ public class Fixtures {
     private static int next() {
         return SEQUENCE.incrementAndGet();
     }
+
+    /** A file as a browser would send it, claiming a type the application must not believe. */
+    public static MockMultipartFile file(String name, byte[] content, String claimedType) {
+        return new MockMultipartFile("files", name, claimedType, content);
+    }
 }

@@ -38,7 +38,8 @@ class TaskPageModel {
         Map<Long, List<Attachment>> filesByMessage = new LinkedHashMap<>();
         List<Long> visibleMessageIds = conversation.stream().map(Message::getId).toList();
         List<Attachment> descriptionFiles = new java.util.ArrayList<>();
-        for (Attachment file : attachments.ofTask(task.getId())) {
+        List<Attachment> taskFiles = attachments.ofTask(task.getId());
+        for (Attachment file : taskFiles) {
             if (file.getMessageId() == null) {
                 descriptionFiles.add(file);
             } else if (visibleMessageIds.contains(file.getMessageId())) {
@@ -49,6 +50,7 @@ class TaskPageModel {
         model.addAttribute("messages", conversation);
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
+        model.addAttribute("thumbnails", attachments.thumbnailStates(taskFiles));
         if (viewer.isStaff()) {
             model.addAttribute("statuses", tasks.selectableStatuses());
             model.addAttribute("staff", people.activeStaff().stream()
