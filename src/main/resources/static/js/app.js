@@ -87,7 +87,8 @@
             if (uploads.has(input)) {
                 return;
             }
-            var state = { input: input, field: input.closest('.upload') || input.parentNode, files: [], items: [] };
+            var state = { input: input, field: input.closest('.upload') || input.parentNode, files: [], items: [],
+                units: input.dataset.sizeUnits.split(';') };
             uploads.set(input, state);
             input.addEventListener('change', function () {
                 if (!state.uploading) {
@@ -163,7 +164,7 @@
             progress.hidden = true;
             var bar = element('div', 'progress-bar');
             progress.appendChild(bar);
-            item.append(name, element('span', 'upload-size', formatSize(file.size)), remove, progress);
+            item.append(name, element('span', 'upload-size', formatSize(file.size, state.units)), remove, progress);
             list.appendChild(item);
             return { progress: progress, bar: bar, remove: remove };
         });
@@ -369,16 +370,18 @@
         }, 0);
     }
 
-    function formatSize(bytes) {
-        var units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
+    // Sizes read as the server writes them («7,3 КБ»): the unit patterns come from the page.
+    function formatSize(bytes, units) {
         var unit = 0;
         while (bytes >= 1024 && unit < units.length - 1) {
             bytes /= 1024;
             unit++;
         }
-        return new Intl.NumberFormat(document.documentElement.lang || undefined, {
-            style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1
+        var digits = unit === 0 ? 0 : 1;
+        var number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+            minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false
         }).format(bytes);
+        return units[unit].replace('%N%', number);
     }
 
     enhanceUploads(document);

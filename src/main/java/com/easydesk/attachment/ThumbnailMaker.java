@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Scales an image down to fit a square box, reading no more pixels than needed: a large photo is decoded
  * with subsampling, and an image whose size says it would not fit in memory is refused before decoding.
- * Opaque images become JPEG, images with transparency PNG.
+ * Opaque images become JPEG, images with transparency PNG. A photo's EXIF orientation is applied, as
+ * browsers do for the photo itself.
  */
 final class ThumbnailMaker {
 
@@ -43,7 +45,11 @@ final class ThumbnailMaker {
     }
 
     static Image make(InputStream content) throws IOException {
-        BufferedImage source = read(content);
+        var buffered = new BufferedInputStream(content, ExifOrientation.HEAD_BYTES);
+        buffered.mark(ExifOrientation.HEAD_BYTES);
+        int orientation = ExifOrientation.of(buffered.readNBytes(ExifOrientation.HEAD_BYTES));
+        buffered.reset();
+        BufferedImage source = read(buffered);
         double scale = Math.min(1.0, (double) BOX / Math.max(source.getWidth(), source.getHeight()));
         int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
@@ -63,6 +69,7 @@ final class ThumbnailMaker {
         } finally {
             graphics.dispose();
         }
+        thumbnail = ExifOrientation.upright(thumbnail, orientation);
         return transparent ? new Image(png(thumbnail), "image/png") : new Image(jpeg(thumbnail), "image/jpeg");
     }
 

@@ -343,6 +343,7 @@ class AttachmentServingTest {
 
             assertThat(response.getContentType()).isEqualTo("application/zip");
             assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;");
+            assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
             List<String> names = new ArrayList<>();
             try (var in = new ZipArchiveInputStream(new ByteArrayInputStream(zip))) {
                 for (ZipArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -458,6 +459,20 @@ class AttachmentServingTest {
         }
 
         @Test
+        void photoTakenSidewaysGetsAnUprightThumbnail() throws Exception {
+            Task task = task(Fixtures.file("с телефона.jpg", withOrientation(jpeg(800, 400), 6), "image/jpeg"));
+            String url = url(task, only(task)) + "/thumbnail";
+
+            MockHttpServletResponse thumbnail = await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> fetch(contact, url), response -> response.getStatus() == 200);
+
+            BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.getContentAsByteArray()));
+            assertThat(small.getWidth()).isEqualTo(160);
+            assertThat(small.getHeight()).isEqualTo(320);
+        }
+
+        @Test
         void brokenImageGetsNoThumbnailAndThePageShowsAnIcon() throws Exception {
             byte[] broken = new byte[600];
             byte[] header = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
@@ -532,6 +547,21 @@ class AttachmentServingTest {
 
     static byte[] jpeg(int width, int height) {
         return encode(picture(width, height), "jpeg");
+    }
+
+    /** The JPEG with an EXIF block saying how to turn it (6: a quarter turn clockwise), as phones write it. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] exif = { 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1,
+            0, (byte) orientation, 0, 0, 0, 0, 0, 0 };
+        var out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((exif.length + 2) >> 8);
+        out.write((exif.length + 2) & 0xff);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     /** The start of an MP4 file (an ISO media "ftyp" box), then filler. */

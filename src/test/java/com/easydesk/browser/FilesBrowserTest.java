@@ -182,12 +182,15 @@ class FilesBrowserTest {
         assertThat(uploadNames("#new-task-form")).containsExactly("Фото счётчика.png");
         screenshot("new-task-error-keeps-files");
         phoneScreenshot("new-task-error-keeps-files-phone");
+        String sizeBeforeSending = driver.findElement(By.cssSelector("#new-task-form .upload-size")).getText();
         driver.findElement(By.id("title")).sendKeys("Показания счётчика");
         submit("create-task");
 
         wait.until(ExpectedConditions.urlMatches("/tasks/\\d+$"));
         assertThat(texts(driver.findElements(By.cssSelector("#task-page .card .file-name"))))
                 .containsExactly("Фото счётчика.png");
+        assertThat(driver.findElement(By.cssSelector("#task-page .card .file-size")).getText())
+                .isEqualTo(sizeBeforeSending);
         return Long.parseLong(driver.getCurrentUrl().replaceAll(".*/tasks/", ""));
     }
 
