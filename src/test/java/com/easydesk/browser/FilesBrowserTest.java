@@ -168,6 +168,33 @@ class FilesBrowserTest {
                 .containsExactly("архив.bin", "маленький.txt");
     }
 
+    /**
+     * Should a file over the limit reach the server anyway (the limit lowered after the page was loaded),
+     * the refusal is explained next to the field and nothing is posted.
+     */
+    @Test
+    void serverRefusalIsExplainedNextToTheField() throws IOException {
+        Path huge = write("выгрузка.csv", new byte[4 * 1024 * 1024]);
+        long number = fixtures.task(contact, category).getNumber();
+        signIn(contact);
+        driver.get(url("/tasks/" + number));
+        driver.executeScript("document.getElementById('reply-files').dataset.maxBytes = '999999999';");
+
+        driver.findElement(By.id("reply-files")).sendKeys(huge.toString());
+        driver.findElement(By.id("body")).sendKeys("Большая выгрузка");
+        submit("send-reply");
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#reply-form .upload-error")));
+        assertThat(error.getText()).isEqualTo("Сервер не принял файл больше 3,0 МБ. Ничего не сохранено, "
+                + "попробуйте без него.");
+        assertThat(driver.findElement(By.id("htmx-error")).getText()).contains("Сервер не принял файл");
+        assertThat(uploadNames("#reply-form")).containsExactly("выгрузка.csv");
+        screenshot("server-refused-upload");
+        driver.navigate().refresh();
+        assertThat(driver.findElements(By.cssSelector("#conversation .message"))).isEmpty();
+    }
+
     /** A form error returns the form; the files stay listed and go with the corrected form. */
     private long newTaskKeepingFilesAfterAnError(Path photo, Path notes) {
         driver.get(url("/tasks/new"));

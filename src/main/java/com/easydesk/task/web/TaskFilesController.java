@@ -36,7 +36,11 @@ import com.easydesk.task.TaskService;
 @Controller
 class TaskFilesController {
 
-    /** For a file's own bytes: an opaque origin without script, form or plugin rights of this application. */
+    /**
+     * For a file's own bytes: an opaque origin without script or form rights of this application. The file
+     * page may frame it (a PDF); {@code frame-ancestors} overrides the {@code X-Frame-Options: DENY} that
+     * Spring Security adds everywhere.
+     */
     static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; "
             + "style-src 'unsafe-inline'; frame-ancestors 'self'";
 
