@@ -91,7 +91,9 @@
                 units: input.dataset.sizeUnits.split(';') };
             uploads.set(input, state);
             input.addEventListener('change', function () {
-                if (!state.uploading) {
+                if (state.uploading) {
+                    sync(state);
+                } else {
                     add(state, Array.prototype.slice.call(input.files));
                 }
             });

@@ -159,7 +159,8 @@ public class AttachmentService {
         return thumbnails.findById(attachment.getSha256())
                 .map(t -> t.getState() == ThumbnailState.READY
                         ? new StoredThumbnail(ThumbnailState.READY, t.getContentType(), t.getThumbnailSha256(),
-                                new StoredContentResource(store, t.getThumbnailSha256(), -1))
+                                new StoredContentResource(store, t.getThumbnailSha256(),
+                                        attachments.sizeOfContent(t.getThumbnailSha256())))
                         : new StoredThumbnail(t.getState(), null, null, null));
     }
 

@@ -449,6 +449,7 @@ class AttachmentServingTest {
 
             BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.getContentAsByteArray()));
             assertThat(thumbnail.getContentType()).isEqualTo("image/jpeg");
+            assertThat(thumbnail.getContentLengthLong()).isEqualTo(thumbnail.getContentAsByteArray().length);
             assertThat(small.getWidth()).isEqualTo(320);
             assertThat(small.getHeight()).isEqualTo(240);
             assertThat(thumbnail.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");

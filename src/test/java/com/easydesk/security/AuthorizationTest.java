@@ -84,6 +84,7 @@ class AuthorizationTest {
     private static final Expect FORBIDDEN = new Expect("403", 403, null, null);
     private static final Expect NOT_FOUND = new Expect("404", 404, null, null);
     private static final Expect CONFLICT = new Expect("409", 409, null, null);
+    private static final Expect TOO_LARGE = new Expect("413", 413, null, null);
 
     @Autowired
     MockMvc mvc;
@@ -195,6 +196,9 @@ class AuthorizationTest {
                 // A task without files has no zip to offer to anyone.
                 line(page("/tasks/{TA2}/description/files.zip"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                // Where a too-large upload is forwarded; asked for directly it only shows the limit.
+                line(page("/uploads/too-large"), LOGIN, TOO_LARGE, TOO_LARGE, TOO_LARGE, TOO_LARGE, TOO_LARGE,
+                        TOO_LARGE, TOO_LARGE),
 
                 line(submitTask(), LOGIN, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK),
                 line(reply("TA1"), LOGIN, TO_TASK, NOT_FOUND, TO_TASK, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
