@@ -1,6 +1,7 @@
 package com.easydesk.attachment;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,12 +47,22 @@ public class Attachment {
 
     Attachment(long taskId, Long messageId, String fileName, String contentType, FileStore.StoredContent content,
             Instant now) {
+        this(taskId, messageId, fileName, contentType, content.sha256(), content.size(), now);
+    }
+
+    /** The same content under the same name elsewhere (a task made from a message): nothing is copied. */
+    Attachment(long taskId, Long messageId, Attachment original, Instant now) {
+        this(taskId, messageId, original.fileName, original.contentType, original.sha256, original.sizeBytes, now);
+    }
+
+    private Attachment(long taskId, Long messageId, String fileName, String contentType, String sha256,
+            long sizeBytes, Instant now) {
         this.taskId = taskId;
         this.messageId = messageId;
         this.fileName = fileName;
         this.contentType = contentType;
-        this.sizeBytes = content.size();
-        this.sha256 = content.sha256();
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
         this.createdAt = now;
     }
 
@@ -81,5 +92,21 @@ public class Attachment {
 
     public String getSha256() {
         return sha256;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** How a browser can show this file, from the type detected at upload. */
+    public FileKind getKind() {
+        return FileKind.of(contentType);
+    }
+
+    /** The file's extension in capitals for its icon ("PDF", "DOCX"), or nothing when it has none. */
+    public String getExtension() {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot <= 0 ? "" : fileName.substring(dot + 1);
+        return extension.length() > 5 ? "" : extension.toUpperCase(Locale.ROOT);
     }
 }

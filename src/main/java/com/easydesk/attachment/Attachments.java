@@ -16,4 +16,7 @@ interface Attachments extends JpaRepository<Attachment, Long> {
     @Query(value = "insert into stored_file (sha256, size_bytes) values (?1, ?2) on conflict do nothing",
             nativeQuery = true)
     void rememberContent(String sha256, long size);
+
+    @Query(value = "select size_bytes from stored_file where sha256 = ?1", nativeQuery = true)
+    long sizeOfContent(String sha256);
 }

@@ -15,7 +15,16 @@ public final class ContentDispositions {
     }
 
     public static String attachment(String fileName) {
-        return "attachment; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + encode(fileName);
+        return "attachment; " + names(fileName);
+    }
+
+    /** Shown by the browser itself; a "save as" still offers the real name. */
+    public static String inline(String fileName) {
+        return "inline; " + names(fileName);
+    }
+
+    private static String names(String fileName) {
+        return "filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + encode(fileName);
     }
 
     static String asciiFallback(String fileName) {

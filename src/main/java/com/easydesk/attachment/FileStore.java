@@ -15,6 +15,9 @@ public interface FileStore {
     /** Opens stored content; {@link ContentMissingException} when it is gone from the store. */
     InputStream open(String sha256) throws IOException;
 
+    /** Whether the content is in the store; checked before an answer starts, so a loss gets a clear page. */
+    boolean contains(String sha256) throws IOException;
+
     record StoredContent(String sha256, long size) {
     }
 }

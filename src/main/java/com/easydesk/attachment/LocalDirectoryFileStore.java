@@ -10,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,7 @@ class LocalDirectoryFileStore implements FileStore {
     LocalDirectoryFileStore(FilesProperties properties) throws IOException {
         this.root = properties.directory().toAbsolutePath();
         Files.createDirectories(root.resolve("tmp"));
+        removeAbandonedUploads();
     }
 
     @Override
@@ -55,6 +59,26 @@ class LocalDirectoryFileStore implements FileStore {
             return Files.newInputStream(pathOf(sha256));
         } catch (NoSuchFileException missing) {
             throw new ContentMissingException(sha256);
+        }
+    }
+
+    @Override
+    public boolean contains(String sha256) {
+        return Files.isRegularFile(pathOf(sha256));
+    }
+
+    /**
+     * A crash in the middle of an upload leaves its temporary file behind. Only old ones are removed: on a
+     * shared volume another node may be writing a fresh one right now.
+     */
+    private void removeAbandonedUploads() throws IOException {
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        try (Stream<Path> leftovers = Files.list(root.resolve("tmp"))) {
+            for (Path leftover : leftovers.toList()) {
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(dayAgo)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.easydesk.attachment.ContentMissingException;
@@ -38,6 +39,16 @@ class ErrorPages {
     ModelAndView fileMissing(ContentMissingException missing) {
         log.error("File content missing from the store", missing);
         return page("error/410");
+    }
+
+    /**
+     * A file over the upload limit ({@code EASYDESK_MAX_FILE_SIZE}). The container stopped reading it before
+     * anything was stored, so nothing of the request remains.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    ModelAndView tooLarge() {
+        return page("error/413");
     }
 
     /** Exception handlers start with an empty model, so the layout's viewer is added here. */

@@ -117,7 +117,10 @@ class ClientTaskJourneyBrowserTest {
         driver.findElement(By.id("files")).sendKeys(String.join("\n", Stream.of(files).map(Path::toString).toList()));
         screenshot("new-task-filled");
 
-        driver.findElement(By.id("create-task")).click();
+        WebElement create = driver.findElement(By.id("create-task"));
+        // Bootstrap scrolls smoothly; a click aimed while the page still moves lands elsewhere.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", create);
+        create.click();
         wait.until(ExpectedConditions.urlMatches("/tasks/\\d+$"));
         long number = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/tasks/", ""));
         assertThat(driver.findElement(By.id("task-title")).getText()).isEqualTo(TITLE);
@@ -179,7 +182,7 @@ class ClientTaskJourneyBrowserTest {
         assertThat(driver.getPageSource()).doesNotContain(INTERNAL_NOTE);
         WebElement link = driver.findElement(By.cssSelector("#conversation .message a.file-chip"));
         assertThat(link.findElement(By.className("file-name")).getText()).isEqualTo(fileName(replyFile));
-        assertThat(link.getDomAttribute("href")).matches("/tasks/" + number + "/files/\\d+");
+        assertThat(link.getDomAttribute("href")).matches("/tasks/" + number + "/files/\\d+/view");
         screenshot("client-sees-reply");
         phoneScreenshot("client-sees-reply-phone");
     }

@@ -1,19 +1,26 @@
 package com.easydesk.security;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -33,6 +40,7 @@ import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
 import com.easydesk.client.Client;
+import com.easydesk.message.Message;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
@@ -46,6 +54,7 @@ import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -88,6 +97,7 @@ class AuthorizationTest {
     private static final Expect TO_PROFILE = new Expect("302 to /profile", 302, "Location", ".*/profile");
     private static final Expect TO_RESET_SENT = new Expect("302 to /password-reset?sent", 302, "Location",
             ".*/password-reset\\?sent");
+    private static final Expect TOO_LARGE = new Expect("413", 413, null, null);
 
     @Autowired
     MockMvc mvc;
@@ -157,6 +167,54 @@ class AuthorizationTest {
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 line(page("/tasks/{missing}/files/{TA1.descriptionFile}"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+
+                // Showing a file, its bytes, its thumbnail and zips follow exactly the same rules as downloading.
+                line(page("/tasks/{TA1}/files/{TA1.descriptionFile}/view"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.publicFile}/view"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{INT}/files/{INT.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TB1.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TB1.descriptionFile}/view"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{TA1.publicImage}/content"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalImage}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{INT}/files/{INT.descriptionFile}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TA1.publicImage}/content"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{TA1.publicImage}/thumbnail"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/files/{TA1.internalImage}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/files/{TA1.publicImage}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/files/{missing}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/messages/{TA1.publicMessage}/files.zip"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TA1}/messages/{TA1.internalMessage}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/messages/{TA1.publicMessage}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/messages/{missing}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{TA1}/description/files.zip"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{TB1}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+                line(page("/tasks/{INT}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                // A task without files has no zip to offer to anyone.
+                line(page("/tasks/{TA2}/description/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                // Where a too-large upload is forwarded; asked for directly it only shows the limit.
+                line(page("/uploads/too-large"), LOGIN, TOO_LARGE, TOO_LARGE, TOO_LARGE, TOO_LARGE, TOO_LARGE,
+                        TOO_LARGE, TOO_LARGE),
 
                 line(submitTask(), LOGIN, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK, TO_TASK),
                 line(reply("TA1"), LOGIN, TO_TASK, NOT_FOUND, TO_TASK, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
@@ -350,6 +408,12 @@ class AuthorizationTest {
         fixtures.message(employee, ta1, world.publicBody, false, Fixtures.file("ответ-клиенту.txt", "ответ"));
         fixtures.message(employee, ta1, world.internalBody, true, Fixtures.file("внутренняя-заметка.txt", "тайна"));
         world.addFiles("TA1", attachments.ofTask(ta1.getId()));
+        world.addImages("TA1", List.of(
+                fixtures.message(employee, ta1, world.publicBody + " (фото)", false,
+                        Fixtures.file("фото-клиенту.png", image(), "image/png")),
+                fixtures.message(employee, ta1, world.internalBody + " (фото)", true,
+                        Fixtures.file("внутреннее-фото.png", image(), "image/png"))),
+                attachments.ofTask(ta1.getId()));
         world.add("TA2", fixtures.task(a2, category));
         Task tb1 = world.add("TB1", fixtures.task(b1, category, Fixtures.file("описание-TB1.txt", "чужое")));
         world.addFiles("TB1", attachments.ofTask(tb1.getId()));
@@ -661,6 +725,19 @@ class AuthorizationTest {
     /** Fixture titles end in a running number: "Задача 1" must not match inside "Задача 12". */
     private static boolean mentions(String html, String title) {
         return Pattern.compile(Pattern.quote(title) + "(?!\\d)").matcher(html).find();
+    }
+
+    /** A small PNG of its own, so that its thumbnail is made for this run. */
+    private static byte[] image() {
+        var picture = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(0, 0, new Random().nextInt(0xffffff));
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, "png", bytes);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
     }
 
     private Task internal(Task task) {
@@ -1076,6 +1153,25 @@ class AuthorizationTest {
                     + "default_responsible_id from category where id in (:categories)", ids)
                     + "; all categories: " + count("select count(*) from category", ids)
                     + "; password links: " + count("select count(*) from password_link", ids);
+        }
+
+        /**
+         * Names the image files of these messages ({@code TA1.publicImage}, {@code TA1.internalImage}) and the
+         * messages themselves ({@code TA1.publicMessage}, {@code TA1.internalMessage}), and waits until their
+         * thumbnails are made in the background, so that the table can expect them.
+         */
+        void addImages(String task, List<Message> messages, List<Attachment> files) {
+            for (Message message : messages) {
+                String role = message.isInternal() ? "internal" : "public";
+                placeholders.put(task + "." + role + "Message", message.getId());
+                Attachment image = files.stream().filter(file -> message.getId().equals(file.getMessageId()))
+                        .findFirst().orElseThrow();
+                placeholders.put(task + "." + role + "Image", image.getId());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> "READY".equals(jdbc.queryForObject(
+                                "select state from thumbnail where sha256 = :sha", Map.of("sha", image.getSha256()),
+                                String.class)));
+            }
         }
 
         private boolean isInternal(long messageId) {

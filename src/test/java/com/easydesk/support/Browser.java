@@ -163,7 +163,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--force-prefers-reduced-motion",
+                "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver.toString()))
                 .build();
         return new ChromeDriver(service, options);

@@ -126,4 +126,9 @@ public class Fixtures {
         return people.inviteStaff(Viewer.of(director), new StaffDetails("Приглашённый сотрудник " + next(),
                 unique("invited-staff"), role, "", "", java.time.ZoneId.of("Europe/Moscow")));
     }
+
+    /** A file as a browser would send it, claiming a type the application must not believe. */
+    public static MockMultipartFile file(String name, byte[] content, String claimedType) {
+        return new MockMultipartFile("files", name, claimedType, content);
+    }
 }

@@ -1,18 +1,12 @@
 package com.easydesk.task.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,14 +18,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.easydesk.attachment.Attachment;
-import com.easydesk.attachment.AttachmentService;
-import com.easydesk.attachment.ContentDispositions;
 import com.easydesk.category.CategoryService;
-import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
 import com.easydesk.person.Viewer;
-import com.easydesk.shared.NotFoundException;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
@@ -47,15 +36,13 @@ class TaskController {
 
     private final TaskService tasks;
     private final MessageService messages;
-    private final AttachmentService attachments;
     private final CategoryService categories;
     private final TaskPageModel pageModel;
 
-    TaskController(TaskService tasks, MessageService messages, AttachmentService attachments,
-            CategoryService categories, TaskPageModel pageModel) {
+    TaskController(TaskService tasks, MessageService messages, CategoryService categories,
+            TaskPageModel pageModel) {
         this.tasks = tasks;
         this.messages = messages;
-        this.attachments = attachments;
         this.categories = categories;
         this.pageModel = pageModel;
     }
@@ -141,28 +128,6 @@ class TaskController {
             Model model) {
         Task task = tasks.assignResponsible(viewer, number, responsibleId, version);
         return afterPropertyChange(viewer, task, htmx, model);
-    }
-
-    /** One file of a task, if the viewer may see the task and the message it belongs to. */
-    @GetMapping("/tasks/{number}/files/{id}")
-    ResponseEntity<InputStreamResource> file(Viewer viewer, @PathVariable long number, @PathVariable long id)
-            throws IOException {
-        Task task = tasks.visibleTask(viewer, number);
-        Attachment attachment = attachments.find(id)
-                .filter(file -> file.getTaskId() == task.getId())
-                .filter(file -> file.getMessageId() == null || canSeeMessage(viewer, file.getMessageId()))
-                .orElseThrow(() -> new NotFoundException("File " + id));
-        InputStream content = attachments.open(attachment);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(attachment.getFileName()))
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(attachment.getSizeBytes())
-                .body(new InputStreamResource(content));
-    }
-
-    private boolean canSeeMessage(Viewer viewer, long messageId) {
-        Message message = messages.get(messageId);
-        return viewer.isStaff() || !message.isInternal();
     }
 
     private String afterPropertyChange(Viewer viewer, Task task, String htmx, Model model) {

@@ -40,7 +40,8 @@ class TaskPageModel {
         Map<Long, List<Attachment>> filesByMessage = new LinkedHashMap<>();
         Set<Long> visibleMessageIds = conversation.stream().map(Message::getId).collect(Collectors.toSet());
         List<Attachment> descriptionFiles = new ArrayList<>();
-        for (Attachment file : attachments.ofTask(task.getId())) {
+        List<Attachment> taskFiles = attachments.ofTask(task.getId());
+        for (Attachment file : taskFiles) {
             if (file.getMessageId() == null) {
                 descriptionFiles.add(file);
             } else if (visibleMessageIds.contains(file.getMessageId())) {
@@ -51,6 +52,7 @@ class TaskPageModel {
         model.addAttribute("messages", conversation);
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
+        model.addAttribute("thumbnails", attachments.thumbnailStates(taskFiles));
         if (viewer.isStaff()) {
             model.addAttribute("statuses", tasks.selectableStatuses());
             model.addAttribute("staff", people.activeStaff());
