@@ -107,4 +107,11 @@ public class Fixtures {
     private static int next() {
         return SEQUENCE.incrementAndGet();
     }
+
+    /** A task with this title and description, submitted by this person (a client's, or staff's own). */
+    public Task titledTask(Person author, Category category, String title, String description,
+            MultipartFile... files) {
+        return tasks.submit(Viewer.of(author), new NewTask(title, description, category.getId(), null),
+                List.of(files));
+    }
 }
