@@ -48,4 +48,22 @@
             button.disabled = true;
         });
     });
+
+    // The header search's dropdown closes on Escape and when a click lands elsewhere.
+    function closeSearchResults() {
+        var results = document.getElementById('header-search-results');
+        if (results) {
+            results.replaceChildren();
+        }
+    }
+    document.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && event.target.id === 'header-search') {
+            closeSearchResults();
+        }
+    });
+    document.addEventListener('click', function (event) {
+        if (!event.target.closest('.header-search')) {
+            closeSearchResults();
+        }
+    });
 })();

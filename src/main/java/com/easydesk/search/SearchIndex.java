@@ -125,7 +125,7 @@ public class SearchIndex {
     }
 
     /** Rebuilds from the database and waits; the background rebuild and tests use it. */
-    void rebuildNow() {
+    public void rebuildNow() {
         Instant started = last.startedAt() == null ? clock.instant() : last.startedAt();
         running = true;
         log.info("Search index rebuild started");

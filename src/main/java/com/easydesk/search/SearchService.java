@@ -41,8 +41,7 @@ import com.easydesk.task.Task;
  * (number, title, description), messages and file names. Messages and files the viewer may not read are
  * left out first; the tasks they name are then checked against the task index with the viewer's
  * visibility filter, so what a client finds, counts and reads in a snippet is only what they may open.
- * Every word must be found somewhere in the task (its title, description, a message or a file name); when
- * no task has them all, those that have the most are shown.
+ * Every word must be found somewhere in the task: its number, title, description, a message or a file name.
  */
 @Service
 @Transactional(readOnly = true)
@@ -145,9 +144,8 @@ public class SearchService {
         for (TaskRow row : visibleTasks(session, viewer, criteria, scores.keySet())) {
             ranked.add(new Ranked(row.id(), row.number(), row.lastActivity(), scores.get(row.id())));
         }
-        int mostWords = ranked.stream().mapToInt(Ranked::wordsFound).max().orElse(0);
         return ranked.stream()
-                .filter(task -> task.wordsFound() == mostWords)
+                .filter(task -> task.wordsFound() == words)
                 .sorted(Comparator.comparingDouble(Ranked::score).reversed()
                         .thenComparing(Ranked::lastActivity, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(Ranked::number, Comparator.reverseOrder()))
@@ -352,20 +350,30 @@ public class SearchService {
     private static SearchHit hit(TaskPart part, TextPart message, TextPart file) {
         Task task = part.task();
         String titleHtml = part.titleHtml() != null ? part.titleHtml() : HtmlUtils.htmlEscape(task.getTitle());
+        // The snippet that shows the most matching words; on a tie the description, then a message, then a file.
         SearchHit.Source source = null;
         String snippet = null;
-        if (marked(part.descriptionHtml())) {
-            source = SearchHit.Source.DESCRIPTION;
-            snippet = part.descriptionHtml();
-        } else if (message != null) {
-            source = SearchHit.Source.MESSAGE;
-            snippet = message.html();
-        } else if (file != null) {
-            source = SearchHit.Source.FILE;
-            snippet = file.html();
+        int bestMarks = 0;
+        String[] candidates = {part.descriptionHtml(), message == null ? null : message.html(),
+            file == null ? null : file.html()};
+        for (int i = 0; i < candidates.length; i++) {
+            int marks = marks(candidates[i]);
+            if (marks > bestMarks) {
+                bestMarks = marks;
+                snippet = candidates[i];
+                source = SearchHit.Source.values()[i];
+            }
         }
         return new SearchHit(task.getNumber(), task.getTitle(), titleHtml, task.getStatus().getName(),
                 task.getStatus().getColor(), task.isInternal(), source, snippet);
+    }
+
+    private static int marks(String html) {
+        int count = 0;
+        for (int at = html == null ? -1 : html.indexOf(MARK_OPEN); at >= 0; at = html.indexOf(MARK_OPEN, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean marked(String html) {

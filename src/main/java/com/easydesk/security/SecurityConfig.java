@@ -32,6 +32,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/queue/**").hasRole("STAFF")
                 .requestMatchers("/routing/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers("/search/index", "/search/index/**").hasRole("DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());

@@ -372,7 +372,8 @@ class SearchTest {
         void tenThousandCharactersAreCut() {
             Task task = task("Длинный запрос", "");
 
-            assertThat(numbers(boss, "длинный " + "я".repeat(10_000))).containsExactly(task.getNumber());
+            assertThat(numbers(boss, "длинный запрос " + "!".repeat(10_000))).containsExactly(task.getNumber());
+            assertThat(search(boss, "длинный " + "я".repeat(10_000)).total()).isZero();
         }
     }
 
