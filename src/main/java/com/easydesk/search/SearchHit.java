@@ -14,6 +14,8 @@ public record SearchHit(long number, String title, String titleHtml, String stat
         /** A message of the conversation the viewer may read. */
         MESSAGE,
         /** The name of a file the viewer may open. */
-        FILE
+        FILE,
+        /** An internal message: found for staff only, and shown as such. */
+        INTERNAL_MESSAGE
     }
 }

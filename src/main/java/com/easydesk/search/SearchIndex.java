@@ -80,6 +80,8 @@ public class SearchIndex {
     private final AtomicLong total = new AtomicLong();
     private volatile Progress last = new Progress(State.IDLE, 0, 0, null, null);
     private volatile boolean running;
+    /** Two rebuilds at once would purge each other's work: a direct call waits for a background one. */
+    private final Object rebuildLock = new Object();
 
     SearchIndex(EntityManagerFactory entityManagerFactory, @Value("${easydesk.search.directory}") Path directory,
             Clock clock) {
@@ -126,7 +128,18 @@ public class SearchIndex {
 
     /** Rebuilds from the database and waits; the background rebuild and tests use it. */
     public void rebuildNow() {
-        Instant started = last.startedAt() == null ? clock.instant() : last.startedAt();
+        synchronized (rebuildLock) {
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        Instant started = last.running() ? last.startedAt() : clock.instant();
+        if (!last.running()) {
+            done.set(0);
+            total.set(0);
+            last = new Progress(State.RUNNING, 0, 0, started, null);
+        }
         running = true;
         log.info("Search index rebuild started");
         try {

@@ -257,7 +257,7 @@ public class SearchService {
     private record TaskPart(Task task, String titleHtml, String descriptionHtml) {
     }
 
-    private record TextPart(long taskId, String html, float score) {
+    private record TextPart(long taskId, String html, float score, boolean internal) {
     }
 
     private record FilePart(long taskId, Long messageId, String html) {
@@ -306,12 +306,15 @@ public class SearchService {
         Query body = WordQueries.highlight(text, SearchMapping.BODY);
         return session.search(Message.class)
                 .select(f -> f.composite().from(f.field("task.id", Long.class),
-                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score())
-                        .as(TextPart::new))
+                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
+                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
                 .where(f -> readable(f, viewer, f.bool().must(lucene(f, body))
                         .filter(f.terms().field("task.id").matchingAny(ids))))
                 .highlighter(SearchService::snippet)
-                .fetchHits(HITS_PER_WORD);
+                .fetchHits(HITS_PER_WORD).stream()
+                .map(row -> new TextPart((Long) row.get(0), (String) row.get(1), (Float) row.get(2),
+                        (Boolean) row.get(3)))
+                .toList();
     }
 
     private List<TextPart> readableFileParts(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
@@ -328,7 +331,7 @@ public class SearchService {
         Set<Long> readable = readableMessages(session, viewer, List.of(parts.stream()
                 .map(part -> new FileHit(part.taskId(), part.messageId(), 0)).toList()));
         return parts.stream().filter(part -> part.messageId() == null || readable.contains(part.messageId()))
-                .map(part -> new TextPart(part.taskId(), part.html(), 0))
+                .map(part -> new TextPart(part.taskId(), part.html(), 0, false))
                 .toList();
     }
 
@@ -356,13 +359,17 @@ public class SearchService {
         int bestMarks = 0;
         String[] candidates = {part.descriptionHtml(), message == null ? null : message.html(),
             file == null ? null : file.html()};
+        SearchHit.Source[] sources = {SearchHit.Source.DESCRIPTION, SearchHit.Source.MESSAGE, SearchHit.Source.FILE};
         for (int i = 0; i < candidates.length; i++) {
             int marks = marks(candidates[i]);
             if (marks > bestMarks) {
                 bestMarks = marks;
                 snippet = candidates[i];
-                source = SearchHit.Source.values()[i];
+                source = sources[i];
             }
+        }
+        if (source == SearchHit.Source.MESSAGE && message.internal()) {
+            source = SearchHit.Source.INTERNAL_MESSAGE;
         }
         return new SearchHit(task.getNumber(), task.getTitle(), titleHtml, task.getStatus().getName(),
                 task.getStatus().getColor(), task.isInternal(), source, snippet);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client types into the header's search field, sees matching tasks appear as they type (never a task
- * found only through an internal message), and opens one; the results page and the director's index
+ * found only through an internal message), and opens one with the keyboard; the results page and the director's index
  * page are photographed for people to look at.
  */
 @IntegrationTest
@@ -74,7 +74,11 @@ class SearchBrowserTest {
                 .containsExactly("#" + contract.getNumber());
         browser.screenshot("dropdown-while-typing");
 
-        hit.click();
+        // The keyboard way: the arrow moves from the field into the results, Enter opens the task.
+        field.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("data-number"))
+                .isEqualTo(String.valueOf(contract.getNumber()));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/tasks/" + contract.getNumber())));
         assertThat(browser.find("#task-title").getText()).isEqualTo("Договор на обслуживание сайта");
 
@@ -102,5 +106,10 @@ class SearchBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("rebuild-index")));
         assertThat(browser.find("#index-count").getText()).startsWith("Обработано документов");
         browser.screenshot("index-rebuilt");
+
+        browser.find("#header-search").sendKeys("договор" + Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("search-responsible")));
+        browser.screenshot("staff-results-with-filters");
+        browser.phoneScreenshot("staff-results-phone");
     }
 }

@@ -211,6 +211,8 @@ class SearchTest {
                 assertThat(results.hits().get(0).snippetHtml()).contains("полили").doesNotContain("засох");
             }
             assertThat(numbers(employee, "кактус")).contains(publicOne.getNumber(), internalOnly.getNumber());
+            assertThat(search(employee, "кактус").hits()).filteredOn(hit -> hit.number() == internalOnly.getNumber())
+                    .singleElement().extracting(SearchHit::source).isEqualTo(SearchHit.Source.INTERNAL_MESSAGE);
         }
 
         @Test
