@@ -195,6 +195,30 @@ class SearchTest {
     }
 
     @Nested
+    class Paging {
+
+        @Test
+        void pagesSplitTheResultsAndTheCountCoversThemAll() {
+            for (int i = 0; i < 5; i++) {
+                task("Кувшинка " + i, "");
+            }
+
+            SearchResults first = search.search(Viewer.of(boss), SearchCriteria.text("кувшинка"), 0, 2);
+            SearchResults last = search.search(Viewer.of(boss), SearchCriteria.text("кувшинка"), 2, 2);
+            SearchResults beyond = search.search(Viewer.of(boss), SearchCriteria.text("кувшинка"), 9, 2);
+
+            assertThat(first.total()).isEqualTo(5);
+            assertThat(first.totalPages()).isEqualTo(3);
+            assertThat(first.hits()).hasSize(2);
+            assertThat(first.hasNext()).isTrue();
+            assertThat(last.hits()).hasSize(1);
+            assertThat(last.hasNext()).isFalse();
+            assertThat(beyond.hits()).isEmpty();
+            assertThat(beyond.total()).isEqualTo(5);
+        }
+    }
+
+    @Nested
     class Visibility {
 
         @Test
@@ -291,6 +315,17 @@ class SearchTest {
             fixtures.message(contact, task, "Пришлите гладиолус", false);
 
             assertThat(numbers(boss, "гладиолусы")).containsExactly(task.getNumber());
+        }
+
+        @Test
+        void anEditedTitleIsFoundAtOnceAndTheOldOneNoMore() {
+            Task task = task("Гортензия", "");
+
+            transactions.executeWithoutResult(status -> ReflectionTestUtils.setField(
+                    entityManager.find(Task.class, task.getId()), "title", "Хризантема"));
+
+            assertThat(numbers(boss, "хризантемы")).containsExactly(task.getNumber());
+            assertThat(numbers(boss, "гортензия")).isEmpty();
         }
 
         @Test
