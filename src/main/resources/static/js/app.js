@@ -390,4 +390,45 @@
     document.addEventListener('htmx:load', function (event) {
         enhanceUploads(event.detail.elt);
     });
+
+    // The header search's dropdown closes on Escape and when a click lands elsewhere.
+    function closeSearchResults() {
+        var results = document.getElementById('header-search-results');
+        if (results) {
+            results.replaceChildren();
+        }
+    }
+    document.addEventListener('keydown', function (event) {
+        var field = document.getElementById('header-search');
+        var inSearch = event.target === field || event.target.closest('#header-search-results');
+        if (!inSearch) {
+            return;
+        }
+        if (event.key === 'Escape') {
+            closeSearchResults();
+            field.focus();
+            return;
+        }
+        // Arrow keys walk from the field through the results and back.
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+            return;
+        }
+        var links = Array.prototype.slice.call(document.querySelectorAll('#header-search-results a'));
+        if (links.length === 0) {
+            return;
+        }
+        event.preventDefault();
+        var at = links.indexOf(event.target);
+        var next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+        if (next < 0) {
+            field.focus();
+        } else if (next < links.length) {
+            links[next].focus();
+        }
+    });
+    document.addEventListener('click', function (event) {
+        if (!event.target.closest('.header-search')) {
+            closeSearchResults();
+        }
+    });
 })();

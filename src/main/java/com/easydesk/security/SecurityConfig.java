@@ -46,6 +46,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/staff/**").hasRole("DIRECTOR")
                 .requestMatchers("/clients/**", "/categories/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .requestMatchers("/company/**").hasRole("SUPERVISOR")
+                .requestMatchers("/search/index", "/search/index/**").hasRole("DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());

@@ -131,4 +131,11 @@ public class Fixtures {
     public static MockMultipartFile file(String name, byte[] content, String claimedType) {
         return new MockMultipartFile("files", name, claimedType, content);
     }
+
+    /** A task with this title and description, submitted by this person (a client's, or staff's own). */
+    public Task titledTask(Person author, Category category, String title, String description,
+            MultipartFile... files) {
+        return tasks.submit(Viewer.of(author), new NewTask(title, description, category.getId(), null),
+                List.of(files));
+    }
 }
