@@ -111,7 +111,10 @@ class ContactInvitationBrowserTest {
 
         signIn(director.getEmail(), Fixtures.PASSWORD);
         for (String page : new String[] { "staff", "clients", "categories" }) {
-            driver.findElement(By.id("nav-" + page)).click();
+            if (!page.equals("clients")) {
+                driver.findElement(By.id("nav-settings")).click();
+            }
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-" + page))).click();
             wait.until(ExpectedConditions.urlToBe(url("/" + page)));
             browser.screenshot(page);
             browser.phoneScreenshot(page + "-phone");

@@ -57,7 +57,8 @@ class RoutingRuleBrowserTest {
     void ruleCreatedOnTheSettingsPageRoutesTheClientsNextTask() {
         String ruleName = "Клиент " + client.getName() + " — специалисту";
         browser.signIn(manager, Fixtures.PASSWORD, "manager-login");
-        browser.click("#nav-routing");
+        browser.click("#nav-settings");
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("nav-routing"))).click();
         browser.click("#new-rule");
 
         browser.find("#name").sendKeys(ruleName);
