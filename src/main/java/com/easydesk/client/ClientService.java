@@ -1,5 +1,7 @@
 package com.easydesk.client;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +19,11 @@ public class ClientService {
 
     public Client get(long id) {
         return clients.findById(id).orElseThrow(() -> new NotFoundException("Client " + id));
+    }
+
+    /** Active client companies by name, for choosing one on a task. */
+    public List<Client> active() {
+        return clients.findActive();
     }
 
     @Transactional

@@ -14,4 +14,8 @@ interface People extends JpaRepository<Person, Long> {
     @Query("select p from Person p where p.role <> com.easydesk.person.Role.CLIENT_CONTACT and p.active = true "
             + "order by p.fullName")
     List<Person> findActiveStaff();
+
+    @Query("select p from Person p where p.role = com.easydesk.person.Role.CLIENT_CONTACT and p.active = true "
+            + "order by p.fullName")
+    List<Person> findActiveContacts();
 }

@@ -34,6 +34,11 @@ public class PersonService {
         return people.findActiveStaff();
     }
 
+    /** Active contacts of every client, by name; a form groups them by {@link Person#getClientId()}. */
+    public List<Person> activeContacts() {
+        return people.findActiveContacts();
+    }
+
     /** Registers a person with a password; the people issue replaces this with invitations. */
     @Transactional
     public Person register(Person person, String rawPassword) {

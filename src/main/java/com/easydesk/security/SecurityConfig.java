@@ -33,6 +33,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/queue/**").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/properties").hasRole("STAFF")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/accept").hasRole("CLIENT")
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));

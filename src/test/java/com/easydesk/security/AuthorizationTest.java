@@ -186,7 +186,39 @@ class AuthorizationTest {
                 line(withoutCsrf(reassign("TA1")),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(logout(), LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT,
-                        LOGGED_OUT))
+                        LOGGED_OUT),
+
+                // Task parameters on the task page (issue 4): staff only, on any task they can see.
+                line(editProperties("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(htmx(editProperties("TA1")), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(editProperties("TB1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(editProperties("INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(editProperties("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(editPropertiesWithStaleVersion("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT, CONFLICT),
+                line(htmx(editPropertiesWithStaleVersion("TA1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT, CONFLICT),
+                // Refused with a message next to the field: answered, but nothing stored.
+                line(editPropertiesNamingContactB1("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(withoutCsrf(editProperties("TA1")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // Accepting a resolved task: client contacts of the task only. A1 accepts TA1R first, so the
+                // supervisor's row meets a closed task: a conflict, as for anyone whose page is out of date.
+                line(accept("TA1R"), LOGIN, TO_TASK, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("TB1R"), LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, TO_TASK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("INTR"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("TA1"), LOGIN, CONFLICT, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("missing"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(accept("TA1R")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
                 .flatMap(Function.identity());
     }
 
@@ -219,6 +251,9 @@ class AuthorizationTest {
         world.add("TA1-closed", close(fixtures.task(a1, category), employee));
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
+        world.add("TA1R", fixtures.moveTo(fixtures.task(a1, category), "resolved", employee));
+        world.add("TB1R", fixtures.moveTo(fixtures.task(b1, category), "resolved", employee));
+        world.add("INTR", fixtures.moveTo(internal(fixtures.task(a1, category)), "resolved", employee));
 
         // One change up front, so that TA1's version minus one is a version it really had.
         taskService.changeStatus(Viewer.of(employee), ta1.getNumber(), world.statusId("in_progress"), ta1.getVersion());
@@ -542,6 +577,32 @@ class AuthorizationTest {
                         .param("version", String.valueOf(w.version(task))));
     }
 
+    private static Endpoint editProperties(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path, true, true, false, w -> w.panel(post(w.resolve(path)), task,
+                w.version(task), Map.of("priority", w.otherPriority(task))));
+    }
+
+    private static Endpoint editPropertiesWithStaleVersion(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path + " with a stale version", true, true, false,
+                w -> w.panel(post(w.resolve(path)), task, w.version(task) - 1,
+                        Map.of("priority", w.otherPriority(task))));
+    }
+
+    private static Endpoint editPropertiesNamingContactB1(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path + " naming B1, a contact of another client", false, true, false,
+                w -> w.panel(post(w.resolve(path)), task, w.version(task), Map.of("priority", w.otherPriority(task),
+                        "contactId", String.valueOf(w.person("B1").getId()))));
+    }
+
+    private static Endpoint accept(String task) {
+        String path = "/tasks/{" + task + "}/accept";
+        return new Endpoint("POST " + path, true, true, false,
+                w -> post(w.resolve(path)).param("version", String.valueOf(w.version(task))));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -687,6 +748,31 @@ class AuthorizationTest {
                     + "; internal messages: "
                     + count("select count(*) from message where task_id in (:tasks) and internal", ids)
                     + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids);
+        }
+
+        /** A priority the task does not have, so that accepting the change really changes it. */
+        String otherPriority(String task) {
+            boolean normal = !tasks.containsKey(task) || jdbc.queryForObject("select priority from task where id = :id",
+                    Map.of("id", task(task).getId()), String.class).equals("NORMAL");
+            return normal ? "HIGH" : "NORMAL";
+        }
+
+        /** The task page's side panel as it shows the task now, with these values changed. */
+        AbstractMockHttpServletRequestBuilder<?> panel(AbstractMockHttpServletRequestBuilder<?> request, String task,
+                long version, Map<String, String> changes) {
+            Map<String, String> values = new HashMap<>();
+            if (tasks.containsKey(task)) {
+                Map<String, Object> row = jdbc.queryForMap("select priority, category_id, client_id, contact_id "
+                        + "from task where id = :id", Map.of("id", task(task).getId()));
+                values.put("priority", String.valueOf(row.get("priority")));
+                values.put("categoryId", row.get("category_id") == null ? "" : row.get("category_id").toString());
+                values.put("clientId", row.get("client_id") == null ? "" : row.get("client_id").toString());
+                values.put("contactId", row.get("contact_id") == null ? "" : row.get("contact_id").toString());
+            }
+            values.put("version", String.valueOf(version));
+            values.putAll(changes);
+            values.forEach((name, value) -> request.param(name, value));
+            return request;
         }
 
         private boolean isInternal(long messageId) {
