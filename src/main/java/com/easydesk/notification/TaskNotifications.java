@@ -3,6 +3,7 @@ package com.easydesk.notification;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -19,9 +20,11 @@ import com.easydesk.task.TaskEvents;
 import com.easydesk.task.TaskService;
 
 /**
- * Decides who is told about a change and queues their e-mail. Listeners run synchronously inside the
- * transaction of the change, so the mail is stored exactly when the change is. The author of a change
- * is never mailed about it, and a client never hears of an internal task or message.
+ * Decides who is told about a change and queues their e-mail (DESIGN.md §2.14). Listeners run
+ * synchronously inside the transaction of the change, so the mail is stored exactly when the change is.
+ * Participants are the responsible, the co-executor and the observers on the provider's side, the contact
+ * and the watchers on the client's. The author of a change is never mailed about it, nobody twice for one
+ * event, and a client never hears of an internal task or message.
  */
 @Component
 class TaskNotifications {
@@ -43,23 +46,35 @@ class TaskNotifications {
         this.texts = texts;
     }
 
+    /**
+     * The responsible hears of a new task; the co-executor and observers too. A task that staff created for
+     * a client is announced to its contact and watchers.
+     */
     @EventListener
     void onTaskCreated(TaskEvents.TaskCreated event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
-        recipients.add(task.getResponsible());
-        recipients.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
+        var responsible = new Recipients(task, event.actorId());
+        responsible.add(task.getResponsible());
+        responsible.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
+
+        var others = new Recipients(task, event.actorId(), task.getResponsible());
+        others.add(task.getCoExecutor());
+        task.getObservers().forEach(others::add);
+        if (task.getAuthor().isStaff()) {
+            others.addClientSide(task);
+        }
+        others.forEach(person -> send(person, task, "mail.task-created.participant", task.getTitle()));
     }
 
     @EventListener
     void onMessagePosted(MessagePosted event) {
         Task task = tasks.byId(event.taskId());
         Message message = messages.get(event.messageId());
-        var recipients = new Recipients(event.authorId());
-        if (!event.internal() && !task.isInternal()) {
-            recipients.add(task.getContact());
+        var recipients = new Recipients(task, event.authorId());
+        if (!event.internal()) {
+            recipients.addClientSide(task);
         }
-        recipients.add(task.getResponsible());
+        recipients.addStaffSide(task);
         String author = people.get(event.authorId()).getFullName();
         recipients.forEach(person -> send(person, task, "mail.message-posted", author, message.getBody()));
     }
@@ -67,20 +82,27 @@ class TaskNotifications {
     @EventListener
     void onStatusChanged(TaskEvents.StatusChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
-        if (!task.isInternal()) {
-            recipients.add(task.getContact());
-        }
-        recipients.add(task.getResponsible());
+        var recipients = new Recipients(task, event.actorId());
+        recipients.addClientSide(task);
+        recipients.addStaffSide(task);
         recipients.forEach(person -> send(person, task, "mail.status-changed", task.getStatus().getName()));
     }
 
     @EventListener
     void onResponsibleChanged(TaskEvents.ResponsibleChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId());
+        var recipients = new Recipients(task, event.actorId());
         recipients.add(task.getResponsible());
         recipients.forEach(person -> send(person, task, "mail.responsible-assigned", task.getTitle()));
+    }
+
+    @EventListener
+    void onParticipantAdded(TaskEvents.ParticipantAdded event) {
+        Task task = tasks.byId(event.taskId());
+        var recipients = new Recipients(task, event.actorId());
+        recipients.add(people.get(event.personId()));
+        String part = texts.getMessage("mail.participation." + event.as(), null, MAIL_LOCALE);
+        recipients.forEach(person -> send(person, task, "mail.participant-added", part));
     }
 
     private void send(Person recipient, Task task, String key, Object... details) {
@@ -94,23 +116,50 @@ class TaskNotifications {
         outbox.queue(recipient.getEmail(), subject, body);
     }
 
-    /** People to tell, each once, never the actor, never a deactivated account. */
+    /**
+     * People to tell, each once, never the actor or anyone already told, never a deactivated account, and
+     * never a client about an internal task, whoever asks to add them.
+     */
     private static final class Recipients {
 
+        private final Task task;
         private final long actorId;
         private final Map<Long, Person> people = new LinkedHashMap<>();
+        private final Map<Long, Person> excluded = new LinkedHashMap<>();
 
-        Recipients(long actorId) {
+        Recipients(Task task, long actorId, Person... alreadyTold) {
+            this.task = task;
             this.actorId = actorId;
-        }
-
-        void add(Person person) {
-            if (person != null && person.getId() != actorId && person.isActive()) {
-                people.putIfAbsent(person.getId(), person);
+            for (Person person : alreadyTold) {
+                if (person != null) {
+                    excluded.put(person.getId(), person);
+                }
             }
         }
 
-        void forEach(java.util.function.Consumer<Person> action) {
+        void add(Person person) {
+            if (person == null || person.getId() == actorId || !person.isActive()
+                    || excluded.containsKey(person.getId())) {
+                return;
+            }
+            if (!person.isStaff() && task.isInternal()) {
+                return;
+            }
+            people.putIfAbsent(person.getId(), person);
+        }
+
+        void addStaffSide(Task task) {
+            add(task.getResponsible());
+            add(task.getCoExecutor());
+            task.getObservers().forEach(this::add);
+        }
+
+        void addClientSide(Task task) {
+            add(task.getContact());
+            task.getWatchers().forEach(this::add);
+        }
+
+        void forEach(Consumer<Person> action) {
             people.values().forEach(action);
         }
     }

@@ -261,10 +261,28 @@ public class TaskService {
         task.plan(deadline, edit.startDate(), providerZone, actor, now);
         task.categorize(category, actor, now);
         task.requestedBy(requester.client(), requester.contact(), actor, now);
+        boolean coExecutorIsNew = coExecutor != null && !coExecutor.getId().equals(idOf(task.getCoExecutor()));
+        boolean observerIsNew = newObserver != null
+                && task.getObservers().stream().noneMatch(person -> person.getId().equals(newObserver.getId()));
+        boolean watcherIsNew = newWatcher != null && !task.isWatchedBy(newWatcher.getId());
         task.assignCoExecutor(coExecutor, actor, now);
         changeParticipants(task, edit, newObserver, newWatcher, actor, now);
         store(task);
+
+        if (coExecutorIsNew) {
+            announce(task, coExecutor, TaskEvents.Participation.CO_EXECUTOR, viewer);
+        }
+        if (observerIsNew) {
+            announce(task, newObserver, TaskEvents.Participation.OBSERVER, viewer);
+        }
+        if (watcherIsNew) {
+            announce(task, newWatcher, TaskEvents.Participation.WATCHER, viewer);
+        }
         return task;
+    }
+
+    private void announce(Task task, Person person, TaskEvents.Participation as, Viewer viewer) {
+        events.publishEvent(new TaskEvents.ParticipantAdded(task.getId(), person.getId(), as, viewer.id()));
     }
 
     private void changeParticipants(Task task, TaskEdit edit, Person newObserver, Person newWatcher, Person actor,
