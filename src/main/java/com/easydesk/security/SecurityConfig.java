@@ -35,6 +35,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/properties").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/accept").hasRole("CLIENT")
+                .requestMatchers("/settings/statuses", "/settings/statuses/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -3,8 +3,9 @@ package com.easydesk.task;
 import java.util.List;
 
 /**
- * Input a task cannot take: each problem names the form field and the message key that explains it.
- * Thrown before anything is stored (or inside the transaction, which it rolls back).
+ * Input the task feature cannot take (a task's fields, a status): each problem names the form field and
+ * the message key that explains it. Thrown before anything is stored (or inside the transaction, which it
+ * rolls back).
  */
 public class InvalidTaskException extends RuntimeException {
 

@@ -185,9 +185,14 @@ public class TaskService {
     /** The statuses this viewer may move the task to, with its current one first among them in order. */
     public List<TaskStatus> statusChoices(Viewer viewer, Task task) {
         Person actor = people.get(viewer.id());
-        return statuses.findActive().stream()
+        List<TaskStatus> choices = new ArrayList<>();
+        if (!task.getStatus().isActive()) {
+            choices.add(task.getStatus());
+        }
+        statuses.findActive().stream()
                 .filter(status -> status.getId().equals(task.getStatus().getId()) || task.canMoveTo(status, actor))
-                .toList();
+                .forEach(choices::add);
+        return choices;
     }
 
     /** The history entries of a task the viewer may see: clients only those about what they can see. */

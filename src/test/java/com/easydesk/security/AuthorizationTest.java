@@ -35,8 +35,12 @@ import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
+import com.easydesk.task.StatusColor;
+import com.easydesk.task.StatusKind;
+import com.easydesk.task.StatusService;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
+import com.easydesk.task.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -75,6 +79,8 @@ class AuthorizationTest {
     private static final Expect FORBIDDEN = new Expect("403", 403, null, null);
     private static final Expect NOT_FOUND = new Expect("404", 404, null, null);
     private static final Expect CONFLICT = new Expect("409", 409, null, null);
+    private static final Expect TO_STATUSES = new Expect("302 to /settings/statuses", 302, "Location",
+            ".*/settings/statuses");
 
     @Autowired
     MockMvc mvc;
@@ -90,6 +96,9 @@ class AuthorizationTest {
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+
+    @Autowired
+    StatusService statusService;
 
     World world;
 
@@ -218,6 +227,23 @@ class AuthorizationTest {
                 line(accept("missing"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(withoutCsrf(accept("TA1R")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // The status set (issue 4): managers and the director only.
+                line(page("/settings/statuses"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addStatus(),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(htmx(addStatus()), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(renameStatus("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(renameStatus("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(moveStatusUp("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(toggleStatus("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(withoutCsrf(renameStatus("S")),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
                 .flatMap(Function.identity());
     }
@@ -251,6 +277,8 @@ class AuthorizationTest {
         world.add("TA1-closed", close(fixtures.task(a1, category), employee));
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
+        world.addStatus("S", statusService.add(Viewer.of(world.person("manager")), "Статус из таблицы",
+                StatusKind.WAITING, StatusColor.INFO));
         world.add("TA1R", fixtures.moveTo(fixtures.task(a1, category), "resolved", employee));
         world.add("TB1R", fixtures.moveTo(fixtures.task(b1, category), "resolved", employee));
         world.add("INTR", fixtures.moveTo(internal(fixtures.task(a1, category)), "resolved", employee));
@@ -603,6 +631,28 @@ class AuthorizationTest {
                 w -> post(w.resolve(path)).param("version", String.valueOf(w.version(task))));
     }
 
+    private static Endpoint addStatus() {
+        return new Endpoint("POST /settings/statuses", true, true, false, w -> post("/settings/statuses")
+                .param("name", "Новый " + UUID.randomUUID()).param("kind", "WAITING").param("color", "INFO"));
+    }
+
+    private static Endpoint renameStatus(String status) {
+        String path = "/settings/statuses/{" + status + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("name", "Переименован " + UUID.randomUUID()).param("color", "WARNING"));
+    }
+
+    private static Endpoint moveStatusUp(String status) {
+        String path = "/settings/statuses/{" + status + "}/position";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)).param("up", "true"));
+    }
+
+    private static Endpoint toggleStatus(String status) {
+        String path = "/settings/statuses/{" + status + "}/active";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("active", String.valueOf(!w.statusActive(status))));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -747,7 +797,18 @@ class AuthorizationTest {
                     + "; messages: " + count("select count(*) from message where task_id in (:tasks)", ids)
                     + "; internal messages: "
                     + count("select count(*) from message where task_id in (:tasks) and internal", ids)
-                    + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids);
+                    + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids)
+                    + "; statuses: " + jdbc.queryForList("select id, name, color, position, active "
+                            + "from task_status order by id", Map.of());
+        }
+
+        void addStatus(String name, TaskStatus status) {
+            placeholders.put(name, status.getId());
+        }
+
+        boolean statusActive(String name) {
+            return jdbc.queryForObject("select active from task_status where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
         }
 
         /** A priority the task does not have, so that accepting the change really changes it. */
