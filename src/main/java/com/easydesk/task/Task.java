@@ -108,6 +108,10 @@ public class Task {
     @Column(name = "submission_key")
     private String submissionKey;
 
+    /** The message this task was created from, if any; the message feature resolves it for a viewer. */
+    @Column(name = "source_message_id")
+    private Long sourceMessageId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -168,6 +172,10 @@ public class Task {
             throw new IllegalStateException("A task is made internal when it is created");
         }
         this.internal = true;
+    }
+
+    void createdFrom(long messageId) {
+        this.sourceMessageId = messageId;
     }
 
     void identifySubmission(String submissionKey) {
@@ -429,6 +437,10 @@ public class Task {
 
     public LocalDate getStartDate() {
         return startDate;
+    }
+
+    public Long getSourceMessageId() {
+        return sourceMessageId;
     }
 
     public Instant getCreatedAt() {

@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
 import com.easydesk.category.CategoryService;
@@ -80,6 +85,21 @@ public class TaskService {
      */
     @Transactional
     public Task submit(Viewer viewer, NewTask form, List<MultipartFile> files) {
+        return submit(viewer, form, files, null);
+    }
+
+    /**
+     * Submits a task created from a message: it remembers the message and its description gets the
+     * message's files, shared rather than copied. The message feature decides whether the viewer may use
+     * that message and hands over its files.
+     */
+    @Transactional
+    public Task submitFromMessage(Viewer viewer, NewTask form, List<MultipartFile> files, long messageId,
+            List<Attachment> messageFiles) {
+        return submit(viewer, form, files, new Origin(messageId, messageFiles));
+    }
+
+    private Task submit(Viewer viewer, NewTask form, List<MultipartFile> files, Origin origin) {
         Optional<Task> earlier = findSubmitted(viewer, form.submissionKey());
         if (earlier.isPresent()) {
             return earlier.get();
@@ -103,8 +123,14 @@ public class TaskService {
             }
         }
         task.identifySubmission(SubmissionKeys.of(viewer.id(), form.submissionKey()));
+        if (origin != null) {
+            task.createdFrom(origin.messageId());
+        }
         tasks.saveAndFlush(task);
 
+        if (origin != null) {
+            attachments.share(task.getId(), origin.files());
+        }
         attachments.attach(task.getId(), null, files);
         events.publishEvent(new TaskEvents.TaskCreated(task.getId(), viewer.id()));
         return task;
@@ -382,6 +408,20 @@ public class TaskService {
         } catch (NotFoundException missing) {
             return Optional.empty();
         }
+    }
+
+    /** The tasks created from these messages that the viewer may see, by message. */
+    public Map<Long, List<Task>> createdFrom(Viewer viewer, Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return tasks.findCreatedFrom(messageIds).stream()
+                .filter(task -> TaskVisibility.canSee(viewer, task))
+                .collect(Collectors.groupingBy(Task::getSourceMessageId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The message a task is created from and its files, as the message feature vouches for them. */
+    private record Origin(long messageId, List<Attachment> files) {
     }
 
     /** A client and a contact that belongs to it (either may be missing). */

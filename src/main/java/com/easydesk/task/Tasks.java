@@ -25,6 +25,9 @@ interface Tasks extends JpaRepository<Task, Long> {
 
     Optional<Task> findBySubmissionKey(String submissionKey);
 
+    @Query(LIST_FETCH + "left join fetch t.watchers where t.sourceMessageId in ?1 order by t.number")
+    List<Task> findCreatedFrom(Collection<Long> messageIds);
+
     @Query(value = LIST_FETCH + FOLLOWED_BY + "and s.kind in ?3 order by t.lastActivityAt desc",
             countQuery = "select count(t) from Task t " + FOLLOWED_BY + "and t.status.kind in ?3")
     Page<Task> findFollowedBy(long contactId, long clientId, Collection<StatusKind> kinds, Pageable page);

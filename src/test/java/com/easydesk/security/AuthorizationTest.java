@@ -244,7 +244,20 @@ class AuthorizationTest {
                 line(toggleStatus("S"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
                 line(withoutCsrf(renameStatus("S")),
-                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // A task from a message (issue 4): clients from public messages of tasks they see, staff from any.
+                line(page("/tasks/new?from={TA1.publicMessage}"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/new?from={TA1.internalMessage}"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/new?from={missing}"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(submitTaskFrom("TA1.publicMessage"),
+                        LOGIN, TO_TASK, NOT_FOUND, TO_TASK, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
+                line(submitTaskFrom("TA1.internalMessage"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
+                line(submitTaskFrom("missing"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND))
                 .flatMap(Function.identity());
     }
 
@@ -277,6 +290,8 @@ class AuthorizationTest {
         world.add("TA1-closed", close(fixtures.task(a1, category), employee));
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
+        world.addMessage("TA1.publicMessage", world.publicBody);
+        world.addMessage("TA1.internalMessage", world.internalBody);
         world.addStatus("S", statusService.add(Viewer.of(world.person("manager")), "Статус из таблицы",
                 StatusKind.WAITING, StatusColor.INFO));
         world.add("TA1R", fixtures.moveTo(fixtures.task(a1, category), "resolved", employee));
@@ -653,6 +668,13 @@ class AuthorizationTest {
                 .param("active", String.valueOf(!w.statusActive(status))));
     }
 
+    private static Endpoint submitTaskFrom(String message) {
+        return new Endpoint("POST /tasks from {" + message + "}", true, true, false, w -> multipart("/tasks")
+                .param("title", "Задача из сообщения").param("description", "Из таблицы")
+                .param("categoryId", String.valueOf(w.category.getId()))
+                .param("fromMessageId", w.resolve("{" + message + "}")));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -800,6 +822,11 @@ class AuthorizationTest {
                     + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids)
                     + "; statuses: " + jdbc.queryForList("select id, name, color, position, active "
                             + "from task_status order by id", Map.of());
+        }
+
+        void addMessage(String name, String body) {
+            placeholders.put(name, jdbc.queryForObject("select id from message where body = :body",
+                    Map.of("body", body), Long.class));
         }
 
         void addStatus(String name, TaskStatus status) {

@@ -89,10 +89,14 @@ class TaskController {
         return "tasks/list";
     }
 
+    /** The new-task form; {@code from} starts it from a message the viewer may take (two clicks from it). */
     @GetMapping("/tasks/new")
-    String newTask(Viewer viewer, Model model) {
+    String newTask(Viewer viewer, @RequestParam(name = "from", required = false) Long fromMessageId, Model model) {
         var form = new TaskForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
+        if (fromMessageId != null) {
+            form.startFrom(messages.quote(viewer, fromMessageId));
+        }
         return showForm(viewer, form, model);
     }
 
@@ -107,7 +111,8 @@ class TaskController {
         }
         Task task;
         try {
-            task = tasks.submit(viewer, form.toNewTask(viewer.isStaff()), files);
+            task = form.getFromMessageId() == null ? tasks.submit(viewer, form.toNewTask(viewer.isStaff()), files)
+                    : messages.createTaskFrom(viewer, form.getFromMessageId(), form.toNewTask(viewer.isStaff()), files);
         } catch (InvalidTaskException refused) {
             refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
             return showForm(viewer, form, model);
@@ -261,6 +266,9 @@ class TaskController {
 
     private String showForm(Viewer viewer, TaskForm form, Model model) {
         model.addAttribute("task", form);
+        if (form.getFromMessageId() != null) {
+            model.addAttribute("quoted", messages.quote(viewer, form.getFromMessageId()));
+        }
         model.addAttribute("categories", categories.offered());
         if (viewer.isStaff()) {
             List<Person> contacts = people.activeContacts();

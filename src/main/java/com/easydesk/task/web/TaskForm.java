@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import com.easydesk.message.QuotedMessage;
 import com.easydesk.task.NewTask;
 import com.easydesk.task.Priority;
 import com.easydesk.task.TaskDetails;
@@ -52,6 +53,9 @@ class TaskForm {
     private Long contactId;
 
     private boolean internal;
+
+    /** The message the task is created from, if any. */
+    private Long fromMessageId;
 
     NewTask toNewTask(boolean byStaff) {
         TaskDetails details = byStaff ? new TaskDetails(priority, deadlineDate, deadlineTime, startDate, responsibleId,
@@ -161,6 +165,25 @@ class TaskForm {
 
     public void setContactId(Long contactId) {
         this.contactId = contactId;
+    }
+
+    public Long getFromMessageId() {
+        return fromMessageId;
+    }
+
+    public void setFromMessageId(Long fromMessageId) {
+        this.fromMessageId = fromMessageId;
+    }
+
+    /** Starts the form from a message: its text, the client of its task, its category. */
+    void startFrom(QuotedMessage quoted) {
+        this.fromMessageId = quoted.id();
+        this.title = quoted.suggestedTitle();
+        this.description = quoted.body();
+        this.categoryId = quoted.categoryId();
+        this.clientId = quoted.clientId();
+        this.contactId = quoted.contactId();
+        this.internal = quoted.internal() || quoted.taskInternal();
     }
 
     public boolean isInternal() {

@@ -64,6 +64,8 @@ class TaskPageModel {
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
         model.addAttribute("canAccept", tasks.canAccept(viewer, task));
+        model.addAttribute("origin", messages.origin(viewer, task).orElse(null));
+        model.addAttribute("createdFrom", tasks.createdFrom(viewer, visibleMessageIds));
         if (viewer.isStaff()) {
             fillChoices(viewer, task, model);
         }
