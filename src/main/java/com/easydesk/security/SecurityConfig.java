@@ -36,6 +36,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(HttpMethod.POST, "/tasks/*/properties").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/accept").hasRole("CLIENT")
                 .requestMatchers("/settings/statuses", "/settings/statuses/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/checklist/**").hasRole("STAFF")
+                .requestMatchers("/settings/checklists", "/settings/checklists/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));

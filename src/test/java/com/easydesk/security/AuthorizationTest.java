@@ -29,6 +29,9 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
+import com.easydesk.checklist.ChecklistService;
+import com.easydesk.checklist.ChecklistTemplate;
+import com.easydesk.checklist.ChecklistTemplateService;
 import com.easydesk.client.Client;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
@@ -79,6 +82,8 @@ class AuthorizationTest {
     private static final Expect FORBIDDEN = new Expect("403", 403, null, null);
     private static final Expect NOT_FOUND = new Expect("404", 404, null, null);
     private static final Expect CONFLICT = new Expect("409", 409, null, null);
+    private static final Expect TO_CHECKLISTS = new Expect("302 to /settings/checklists", 302, "Location",
+            ".*/settings/checklists");
     private static final Expect TO_STATUSES = new Expect("302 to /settings/statuses", 302, "Location",
             ".*/settings/statuses");
 
@@ -99,6 +104,12 @@ class AuthorizationTest {
 
     @Autowired
     StatusService statusService;
+
+    @Autowired
+    ChecklistService checklistService;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
 
     World world;
 
@@ -257,7 +268,33 @@ class AuthorizationTest {
                 line(submitTaskFrom("TA1.internalMessage"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
                 line(submitTaskFrom("missing"),
-                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND))
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+
+                // Checklists (issue 4): staff change them on any task; managers keep the templates.
+                line(addChecklistItem("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(htmx(addChecklistItem("TA1")), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(addChecklistItem("INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(addChecklistItem("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(tickChecklistItem("TA1", "TA1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                // An item id is trusted only together with the task it belongs to.
+                line(tickChecklistItem("TA1", "TB1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(toggleChecklistVisibility("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(applyChecklistTemplate("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(withoutCsrf(addChecklistItem("TA1")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(page("/settings/checklists"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addChecklistTemplate(),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
+                line(toggleChecklistTemplate("T"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS))
                 .flatMap(Function.identity());
     }
 
@@ -290,6 +327,12 @@ class AuthorizationTest {
         world.add("TA1-closed", close(fixtures.task(a1, category), employee));
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
+        checklistService.add(Viewer.of(employee), ta1.getNumber(), "Пункт TA1");
+        checklistService.add(Viewer.of(employee), tb1.getNumber(), "Пункт TB1");
+        world.addChecklistItem("TA1.item", ta1);
+        world.addChecklistItem("TB1.item", tb1);
+        world.addTemplate("T", checklistTemplates.add(Viewer.of(world.person("manager")), "Шаблон из таблицы",
+                "Первый шаг\nВторой шаг"));
         world.addMessage("TA1.publicMessage", world.publicBody);
         world.addMessage("TA1.internalMessage", world.internalBody);
         world.addStatus("S", statusService.add(Viewer.of(world.person("manager")), "Статус из таблицы",
@@ -675,6 +718,40 @@ class AuthorizationTest {
                 .param("fromMessageId", w.resolve("{" + message + "}")));
     }
 
+    private static Endpoint addChecklistItem(String task) {
+        String path = "/tasks/{" + task + "}/checklist/items";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)).param("text", "Пункт"));
+    }
+
+    private static Endpoint tickChecklistItem(String task, String item) {
+        String path = "/tasks/{" + task + "}/checklist/items/{" + item + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("done", String.valueOf(!w.itemDone(item))));
+    }
+
+    private static Endpoint toggleChecklistVisibility(String task) {
+        String path = "/tasks/{" + task + "}/checklist/visibility";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("visible", String.valueOf(!w.checklistVisible(task))));
+    }
+
+    private static Endpoint applyChecklistTemplate(String task) {
+        String path = "/tasks/{" + task + "}/checklist/template";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("templateId", w.resolve("{T}")));
+    }
+
+    private static Endpoint addChecklistTemplate() {
+        return new Endpoint("POST /settings/checklists", true, true, false, w -> post("/settings/checklists")
+                .param("name", "Шаблон " + UUID.randomUUID()).param("steps", "Шаг"));
+    }
+
+    private static Endpoint toggleChecklistTemplate(String template) {
+        String path = "/settings/checklists/{" + template + "}/active";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("active", String.valueOf(!w.templateActive(template))));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -821,7 +898,37 @@ class AuthorizationTest {
                     + count("select count(*) from message where task_id in (:tasks) and internal", ids)
                     + "; files: " + count("select count(*) from attachment where task_id in (:tasks)", ids)
                     + "; statuses: " + jdbc.queryForList("select id, name, color, position, active "
-                            + "from task_status order by id", Map.of());
+                            + "from task_status order by id", Map.of())
+                    + "; checklists: " + jdbc.queryForList("select id, done, position from checklist_item "
+                            + "where task_id in (:tasks) order by id", ids)
+                    + jdbc.queryForList("select task_id, client_visible from checklist where task_id in (:tasks) "
+                            + "order by task_id", ids)
+                    + "; templates: " + jdbc.queryForList("select id, name, active from checklist_template "
+                            + "order by id", Map.of());
+        }
+
+        void addChecklistItem(String name, Task task) {
+            placeholders.put(name, jdbc.queryForObject("select max(id) from checklist_item where task_id = :id",
+                    Map.of("id", task.getId()), Long.class));
+        }
+
+        void addTemplate(String name, ChecklistTemplate template) {
+            placeholders.put(name, template.getId());
+        }
+
+        boolean itemDone(String name) {
+            return jdbc.queryForObject("select done from checklist_item where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
+        }
+
+        boolean checklistVisible(String task) {
+            return !jdbc.queryForList("select 1 from checklist where task_id = :id and client_visible",
+                    Map.of("id", task(task).getId())).isEmpty();
+        }
+
+        boolean templateActive(String name) {
+            return jdbc.queryForObject("select active from checklist_template where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
         }
 
         void addMessage(String name, String body) {

@@ -12,6 +12,8 @@ import org.springframework.ui.Model;
 import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.CategoryService;
+import com.easydesk.checklist.ChecklistService;
+import com.easydesk.checklist.ChecklistTemplateService;
 import com.easydesk.client.ClientService;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
@@ -33,16 +35,21 @@ class TaskPageModel {
     private final PersonService people;
     private final ClientService clients;
     private final CategoryService categories;
+    private final ChecklistService checklists;
+    private final ChecklistTemplateService checklistTemplates;
     private final ProviderProperties provider;
 
     TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people,
-            ClientService clients, CategoryService categories, ProviderProperties provider) {
+            ClientService clients, CategoryService categories, ChecklistService checklists,
+            ChecklistTemplateService checklistTemplates, ProviderProperties provider) {
         this.tasks = tasks;
         this.messages = messages;
         this.attachments = attachments;
         this.people = people;
         this.clients = clients;
         this.categories = categories;
+        this.checklists = checklists;
+        this.checklistTemplates = checklistTemplates;
         this.provider = provider;
     }
 
@@ -66,6 +73,7 @@ class TaskPageModel {
         model.addAttribute("canAccept", tasks.canAccept(viewer, task));
         model.addAttribute("origin", messages.origin(viewer, task).orElse(null));
         model.addAttribute("createdFrom", tasks.createdFrom(viewer, visibleMessageIds));
+        model.addAttribute("checklist", checklists.viewFor(viewer, task).orElse(null));
         if (viewer.isStaff()) {
             fillChoices(viewer, task, model);
         }
@@ -76,6 +84,7 @@ class TaskPageModel {
         List<Person> staff = people.activeStaff();
         List<Person> contacts = people.activeContacts();
         model.addAttribute("statuses", tasks.statusChoices(viewer, task));
+        model.addAttribute("checklistTemplates", checklistTemplates.offered());
         model.addAttribute("staff", staff);
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", categories.offered());
