@@ -12,6 +12,24 @@
         }
     });
 
+    // An edit conflict on the task page answers with the side panel as it is now: show it instead of an error.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var xhr = event.detail.xhr;
+        if (xhr.status === 409 && xhr.getResponseHeader('HX-Retarget')) {
+            event.detail.shouldSwap = true;
+            event.detail.isError = false;
+        }
+    });
+
+    // Controls marked data-autosubmit save as soon as they change (the task page's side panel). They may sit
+    // outside their form (the form attribute), so the form is found through the control.
+    document.addEventListener('change', function (event) {
+        var control = event.target;
+        if (control.hasAttribute && control.hasAttribute('data-autosubmit') && control.form) {
+            control.form.requestSubmit();
+        }
+    });
+
     // A failed htmx call shows a message instead of failing silently.
     document.addEventListener('htmx:responseError', function (event) {
         var status = event.detail.xhr.status;

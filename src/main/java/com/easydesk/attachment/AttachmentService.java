@@ -84,6 +84,21 @@ public class AttachmentService {
         return added;
     }
 
+    /**
+     * Attaches files that are already stored to another task's description: new attachment rows that name
+     * the same content, so the bytes stay on disk once.
+     */
+    @Transactional
+    public List<Attachment> share(long taskId, List<Attachment> originals) {
+        List<Attachment> added = new ArrayList<>();
+        for (Attachment original : originals) {
+            var content = new FileStore.StoredContent(original.getSha256(), original.getSizeBytes());
+            added.add(attachments.save(new Attachment(taskId, null, original.getFileName(), original.getContentType(),
+                    content, clock.instant())));
+        }
+        return added;
+    }
+
     public List<Attachment> ofTask(long taskId) {
         return attachments.findOfTask(taskId);
     }

@@ -38,6 +38,11 @@ public class ClientService {
         return clients.findAll(Sort.by("name", "id"));
     }
 
+    /** Active client companies by name, for choosing one on a task. */
+    public List<Client> active() {
+        return clients.findActive();
+    }
+
     @Transactional
     public Client add(Client client) {
         return clients.save(client);

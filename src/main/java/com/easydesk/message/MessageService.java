@@ -9,10 +9,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
+import com.easydesk.category.Category;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
+import com.easydesk.shared.NotFoundException;
 import com.easydesk.shared.SubmissionKeys;
+import com.easydesk.task.NewTask;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
@@ -70,9 +74,52 @@ public class MessageService {
         return message;
     }
 
+    /**
+     * A message the viewer may take into a new task: staff any message of a task they see, a client a
+     * public message of a task they follow. Anything else is a 404, exactly like a missing message.
+     */
+    public QuotedMessage quote(Viewer viewer, long messageId) {
+        Message message = messages.findById(messageId).orElseThrow(() -> new NotFoundException("Message"));
+        Task task = tasks.visibleTask(viewer, message.getTask().getNumber());
+        if (message.isInternal() && !viewer.isStaff()) {
+            throw new NotFoundException("Message " + messageId);
+        }
+        List<Attachment> files = attachments.ofTask(task.getId()).stream()
+                .filter(file -> Long.valueOf(messageId).equals(file.getMessageId())).toList();
+        return new QuotedMessage(messageId, task.getNumber(), task.getTitle(), message.getBody(), message.isInternal(),
+                task.isInternal(), idOf(task.getCategory()), task.getClient() == null ? null : task.getClient().getId(),
+                task.getContact() == null ? null : task.getContact().getId(), files);
+    }
+
+    /**
+     * Creates a task from a message the viewer may take: the task links back to it and shares its files.
+     * The original conversation goes on as it was.
+     */
+    @Transactional
+    public Task createTaskFrom(Viewer viewer, long messageId, NewTask form, List<MultipartFile> files) {
+        QuotedMessage quoted = quote(viewer, messageId);
+        return tasks.submitFromMessage(viewer, form, files, quoted.id(), quoted.files());
+    }
+
+    /** The message a task was created from, if there is one and the viewer may see it. */
+    public Optional<QuotedMessage> origin(Viewer viewer, Task task) {
+        if (task.getSourceMessageId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(quote(viewer, task.getSourceMessageId()));
+        } catch (NotFoundException hidden) {
+            return Optional.empty();
+        }
+    }
+
     /** The message this viewer already posted with this form key, if any. */
     public Optional<Message> findSubmitted(Viewer viewer, String submissionKey) {
         String key = SubmissionKeys.of(viewer.id(), submissionKey);
         return key == null ? Optional.empty() : messages.findBySubmissionKey(key);
+    }
+
+    private static Long idOf(Category category) {
+        return category == null ? null : category.getId();
     }
 }

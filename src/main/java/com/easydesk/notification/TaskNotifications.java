@@ -2,6 +2,7 @@ package com.easydesk.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -19,10 +20,12 @@ import com.easydesk.task.TaskEvents;
 import com.easydesk.task.TaskService;
 
 /**
- * Decides who is told about a change and queues their e-mail. Listeners run synchronously inside the
- * transaction of the change, so the mail is stored exactly when the change is. The author of a change
- * is never mailed about it, and a client never hears of an internal task or message. Each person gets
- * only the kinds of mail their profile asks for, in their profile's language.
+ * Decides who is told about a change and queues their e-mail (DESIGN.md §2.14). Listeners run
+ * synchronously inside the transaction of the change, so the mail is stored exactly when the change is.
+ * Participants are the responsible, the co-executor and the observers on the provider's side, the contact
+ * and the watchers on the client's. The author of a change is never mailed about it, nobody twice for one
+ * event, and a client never hears of an internal task or message. Each person gets only the kinds of mail
+ * their profile asks for, in their profile's language.
  */
 @Component
 class TaskNotifications {
@@ -42,23 +45,35 @@ class TaskNotifications {
         this.texts = texts;
     }
 
+    /**
+     * The responsible hears of a new task; the co-executor and observers too. A task that staff created for
+     * a client is announced to its contact and watchers.
+     */
     @EventListener
     void onTaskCreated(TaskEvents.TaskCreated event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId(), NotificationTopic.ASSIGNMENTS);
-        recipients.add(task.getResponsible());
-        recipients.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
+        var responsible = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
+        responsible.add(task.getResponsible());
+        responsible.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
+
+        var others = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS, task.getResponsible());
+        others.add(task.getCoExecutor());
+        task.getObservers().forEach(others::add);
+        if (task.getAuthor().isStaff()) {
+            others.addClientSide(task);
+        }
+        others.forEach(person -> send(person, task, "mail.task-created.participant", task.getTitle()));
     }
 
     @EventListener
     void onMessagePosted(MessagePosted event) {
         Task task = tasks.byId(event.taskId());
         Message message = messages.get(event.messageId());
-        var recipients = new Recipients(event.authorId(), NotificationTopic.MESSAGES);
-        if (!event.internal() && !task.isInternal()) {
-            recipients.add(task.getContact());
+        var recipients = new Recipients(task, event.authorId(), NotificationTopic.MESSAGES);
+        if (!event.internal()) {
+            recipients.addClientSide(task);
         }
-        recipients.add(task.getResponsible());
+        recipients.addStaffSide(task);
         String author = people.get(event.authorId()).getFullName();
         recipients.forEach(person -> send(person, task, "mail.message-posted", author, message.getBody()));
     }
@@ -66,20 +81,27 @@ class TaskNotifications {
     @EventListener
     void onStatusChanged(TaskEvents.StatusChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId(), NotificationTopic.STATUS_CHANGES);
-        if (!task.isInternal()) {
-            recipients.add(task.getContact());
-        }
-        recipients.add(task.getResponsible());
+        var recipients = new Recipients(task, event.actorId(), NotificationTopic.STATUS_CHANGES);
+        recipients.addClientSide(task);
+        recipients.addStaffSide(task);
         recipients.forEach(person -> send(person, task, "mail.status-changed", task.getStatus().getName()));
     }
 
     @EventListener
     void onResponsibleChanged(TaskEvents.ResponsibleChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(event.actorId(), NotificationTopic.ASSIGNMENTS);
+        var recipients = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
         recipients.add(task.getResponsible());
         recipients.forEach(person -> send(person, task, "mail.responsible-assigned", task.getTitle()));
+    }
+
+    @EventListener
+    void onParticipantAdded(TaskEvents.ParticipantAdded event) {
+        Task task = tasks.byId(event.taskId());
+        var recipients = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
+        recipients.add(people.get(event.personId()));
+        recipients.forEach(person -> send(person, task, "mail.participant-added", texts.getMessage(
+                "mail.participation." + event.as(), null, person.getLanguage().locale())));
     }
 
     private void send(Person recipient, Task task, String key, Object... details) {
@@ -94,25 +116,52 @@ class TaskNotifications {
         outbox.queue(recipient.getEmail(), subject, body);
     }
 
-    /** People to tell, each once, never the actor, never a deactivated account, never against their wish. */
+    /**
+     * People to tell, each once, never the actor or anyone already told, never a deactivated account, never
+     * against their wish, and never a client about an internal task, whoever asks to add them.
+     */
     private static final class Recipients {
 
+        private final Task task;
         private final long actorId;
         private final NotificationTopic topic;
         private final Map<Long, Person> people = new LinkedHashMap<>();
+        private final Map<Long, Person> excluded = new LinkedHashMap<>();
 
-        Recipients(long actorId, NotificationTopic topic) {
+        Recipients(Task task, long actorId, NotificationTopic topic, Person... alreadyTold) {
+            this.task = task;
             this.actorId = actorId;
             this.topic = topic;
-        }
-
-        void add(Person person) {
-            if (person != null && person.getId() != actorId && person.isActive() && person.wantsMailAbout(topic)) {
-                people.putIfAbsent(person.getId(), person);
+            for (Person person : alreadyTold) {
+                if (person != null) {
+                    excluded.put(person.getId(), person);
+                }
             }
         }
 
-        void forEach(java.util.function.Consumer<Person> action) {
+        void add(Person person) {
+            if (person == null || person.getId() == actorId || !person.isActive()
+                    || excluded.containsKey(person.getId()) || !person.wantsMailAbout(topic)) {
+                return;
+            }
+            if (!person.isStaff() && task.isInternal()) {
+                return;
+            }
+            people.putIfAbsent(person.getId(), person);
+        }
+
+        void addStaffSide(Task task) {
+            add(task.getResponsible());
+            add(task.getCoExecutor());
+            task.getObservers().forEach(this::add);
+        }
+
+        void addClientSide(Task task) {
+            add(task.getContact());
+            task.getWatchers().forEach(this::add);
+        }
+
+        void forEach(Consumer<Person> action) {
             people.values().forEach(action);
         }
     }

@@ -41,4 +41,8 @@ interface People extends JpaRepository<Person, Long> {
 
     @Query("select count(p) from Person p where p.role = com.easydesk.person.Role.DIRECTOR and p.active = true")
     long countActiveDirectors();
+
+    @Query("select p from Person p where p.role = com.easydesk.person.Role.CLIENT_CONTACT and p.active = true "
+            + "order by p.fullName")
+    List<Person> findActiveContacts();
 }

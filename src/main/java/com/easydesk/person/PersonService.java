@@ -54,6 +54,11 @@ public class PersonService {
         return people.findActiveStaff();
     }
 
+    /** Active contacts of every client, by name; a form groups them by {@link Person#getClientId()}. */
+    public List<Person> activeContacts() {
+        return people.findActiveContacts();
+    }
+
     /** Registers a person with a known password, for tests and set-up; people otherwise come by invitation. */
     @Transactional
     public Person register(Person person, String rawPassword) {

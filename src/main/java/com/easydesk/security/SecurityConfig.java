@@ -49,6 +49,11 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/search/index", "/search/index/**").hasRole("DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/status").hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/responsible").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/properties").hasRole("STAFF")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/accept").hasRole("CLIENT")
+                .requestMatchers("/settings/statuses", "/settings/statuses/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers(HttpMethod.POST, "/tasks/*/checklist/**").hasRole("STAFF")
+                .requestMatchers("/settings/checklists", "/settings/checklists/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());
         http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
         http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))

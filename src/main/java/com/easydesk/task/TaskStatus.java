@@ -13,8 +13,6 @@ import jakarta.persistence.Table;
 @Table(name = "task_status")
 public class TaskStatus {
 
-    static final String NEW_CODE = "new";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -35,6 +33,39 @@ public class TaskStatus {
     protected TaskStatus() {
     }
 
+    TaskStatus(String code, String name, StatusKind kind, int position, StatusColor color) {
+        this.code = code;
+        this.kind = kind;
+        this.position = position;
+        this.active = true;
+        rename(name);
+        recolour(color);
+    }
+
+    void rename(String newName) {
+        if (newName == null || newName.isBlank() || newName.strip().length() > 100) {
+            throw new IllegalArgumentException("A status needs a name of up to 100 characters");
+        }
+        this.name = newName.strip();
+    }
+
+    void recolour(StatusColor newColor) {
+        this.color = newColor.code();
+    }
+
+    void placeAt(int newPosition) {
+        this.position = newPosition;
+    }
+
+    /** A retired status cannot be chosen any more; tasks already in it keep it and show its name. */
+    void retire() {
+        this.active = false;
+    }
+
+    void restore() {
+        this.active = true;
+    }
+
     public Long getId() {
         return id;
     }
@@ -53,6 +84,10 @@ public class TaskStatus {
 
     public String getColor() {
         return color;
+    }
+
+    public int getPosition() {
+        return position;
     }
 
     public boolean isActive() {

@@ -14,4 +14,12 @@ interface TaskStatuses extends JpaRepository<TaskStatus, Long> {
     List<TaskStatus> findActive();
 
     Optional<TaskStatus> findFirstByKindAndActiveTrueOrderByPosition(StatusKind kind);
+
+    @Query("select s from TaskStatus s order by s.position, s.id")
+    List<TaskStatus> findAllInOrder();
+
+    long countByKindAndActiveTrue(StatusKind kind);
+
+    @Query("select coalesce(max(s.position), 0) from TaskStatus s")
+    int findLastPosition();
 }

@@ -4,7 +4,8 @@ import com.easydesk.person.Viewer;
 
 /**
  * The visibility rule of DESIGN.md §1 for one task. The list queries in {@link Tasks} apply the same
- * rule in SQL; both must change together.
+ * rule in JPQL; both must change together. Staff see everything. A client contact sees a non-internal
+ * task of their own company that they requested or watch; a supervisor every non-internal task of it.
  */
 final class TaskVisibility {
 
@@ -19,6 +20,7 @@ final class TaskVisibility {
             return false;
         }
         return viewer.isClientSupervisor()
-                || (task.getContact() != null && task.getContact().getId() == viewer.id());
+                || (task.getContact() != null && task.getContact().getId() == viewer.id())
+                || task.isWatchedBy(viewer.id());
     }
 }

@@ -9,21 +9,28 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** Tasks; the client list queries apply {@link TaskVisibility}'s rule in JPQL and must change with it. */
 interface Tasks extends JpaRepository<Task, Long> {
 
     String LIST_FETCH = "select t from Task t join fetch t.status s left join fetch t.responsible "
             + "left join fetch t.client left join fetch t.category ";
 
-    @Query(LIST_FETCH + "left join fetch t.contact left join fetch t.author where t.number = ?1")
+    /** A contact follows the tasks they requested and those they watch, never an internal one. */
+    String FOLLOWED_BY = "where t.client.id = ?2 and t.internal = false and (t.contact.id = ?1 or exists "
+            + "(select 1 from Task w join w.watchers p where w = t and p.id = ?1)) ";
+
+    @Query(LIST_FETCH + "left join fetch t.contact left join fetch t.author left join fetch t.coExecutor "
+            + "left join fetch t.observers left join fetch t.watchers where t.number = ?1")
     Optional<Task> findByNumber(long number);
 
     Optional<Task> findBySubmissionKey(String submissionKey);
 
-    @Query(value = LIST_FETCH + "where t.contact.id = ?1 and t.internal = false and s.kind in ?2 "
-            + "order by t.lastActivityAt desc",
-            countQuery = "select count(t) from Task t where t.contact.id = ?1 and t.internal = false "
-                    + "and t.status.kind in ?2")
-    Page<Task> findRequestedBy(long contactId, Collection<StatusKind> kinds, Pageable page);
+    @Query(LIST_FETCH + "left join fetch t.watchers where t.sourceMessageId in ?1 order by t.number")
+    List<Task> findCreatedFrom(Collection<Long> messageIds);
+
+    @Query(value = LIST_FETCH + FOLLOWED_BY + "and s.kind in ?3 order by t.lastActivityAt desc",
+            countQuery = "select count(t) from Task t " + FOLLOWED_BY + "and t.status.kind in ?3")
+    Page<Task> findFollowedBy(long contactId, long clientId, Collection<StatusKind> kinds, Pageable page);
 
     @Query(value = LIST_FETCH + "where t.client.id = ?1 and t.internal = false and s.kind in ?2 "
             + "order by t.lastActivityAt desc",
@@ -35,8 +42,9 @@ interface Tasks extends JpaRepository<Task, Long> {
             countQuery = "select count(t) from Task t where t.status.kind in ?1")
     Page<Task> findAllIn(Collection<StatusKind> kinds, Pageable page);
 
-    @Query(LIST_FETCH + "where t.responsible.id = ?1 and s.kind in ?2")
-    List<Task> findOfResponsible(long responsibleId, Collection<StatusKind> kinds);
+    /** Tasks an employee works on: as the responsible or as the co-executor. */
+    @Query(LIST_FETCH + "where (t.responsible.id = ?1 or t.coExecutor.id = ?1) and s.kind in ?2")
+    List<Task> findOfResponsible(long employeeId, Collection<StatusKind> kinds);
 
     @Query("select t.responsible.id, count(t) from Task t where t.responsible.id in ?1 and t.status.kind in ?2 "
             + "group by t.responsible.id")

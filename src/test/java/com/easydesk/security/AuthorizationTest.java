@@ -40,6 +40,9 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
 import com.easydesk.category.Category;
+import com.easydesk.checklist.ChecklistService;
+import com.easydesk.checklist.ChecklistTemplate;
+import com.easydesk.checklist.ChecklistTemplateService;
 import com.easydesk.client.Client;
 import com.easydesk.message.Message;
 import com.easydesk.person.Person;
@@ -52,8 +55,12 @@ import com.easydesk.routing.TimeCondition;
 import com.easydesk.search.SearchIndex;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
+import com.easydesk.task.StatusColor;
+import com.easydesk.task.StatusKind;
+import com.easydesk.task.StatusService;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
+import com.easydesk.task.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,6 +107,10 @@ class AuthorizationTest {
     private static final Expect TO_RESET_SENT = new Expect("302 to /password-reset?sent", 302, "Location",
             ".*/password-reset\\?sent");
     private static final Expect TOO_LARGE = new Expect("413", 413, null, null);
+    private static final Expect TO_CHECKLISTS = new Expect("302 to /settings/checklists", 302, "Location",
+            ".*/settings/checklists");
+    private static final Expect TO_STATUSES = new Expect("302 to /settings/statuses", 302, "Location",
+            ".*/settings/statuses");
 
     @Autowired
     MockMvc mvc;
@@ -123,6 +134,15 @@ class AuthorizationTest {
     SearchIndex searchIndex;
 
     boolean searchIndexedWorld;
+
+    @Autowired
+    StatusService statusService;
+
+    @Autowired
+    ChecklistService checklistService;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
 
     World world;
 
@@ -392,7 +412,95 @@ class AuthorizationTest {
                 line(withoutCsrf(inviteColleague()),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(withoutCsrf(requestReset("A2")),
-                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // Task parameters on the task page (issue 4): staff only, on any task they can see.
+                line(editProperties("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(htmx(editProperties("TA1")), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(editProperties("TB1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(editProperties("INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(editProperties("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(editPropertiesWithStaleVersion("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT, CONFLICT),
+                line(htmx(editPropertiesWithStaleVersion("TA1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT, CONFLICT),
+                // Refused with a message next to the field: answered, but nothing stored.
+                line(editPropertiesNamingContactB1("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(withoutCsrf(editProperties("TA1")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // Accepting a resolved task: client contacts of the task only. A1 accepts TA1R first, so the
+                // supervisor's row meets a closed task: a conflict, as for anyone whose page is out of date.
+                line(accept("TA1R"), LOGIN, TO_TASK, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("TB1R"), LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, TO_TASK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("INTR"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("TA1"), LOGIN, CONFLICT, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(accept("missing"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(withoutCsrf(accept("TA1R")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // The status set (issue 4): managers and the director only.
+                line(page("/settings/statuses"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addStatus(),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(htmx(addStatus()), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(renameStatus("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(renameStatus("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(moveStatusUp("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(toggleStatus("S"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STATUSES, TO_STATUSES),
+                line(withoutCsrf(renameStatus("S")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
+                // A task from a message (issue 4): clients from public messages of tasks they see, staff from any.
+                line(page("/tasks/new?from={TA1.publicMessage}"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/new?from={TA1.internalMessage}"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/new?from={missing}"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(submitTaskFrom("TA1.publicMessage"),
+                        LOGIN, TO_TASK, NOT_FOUND, TO_TASK, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
+                line(submitTaskFrom("TA1.internalMessage"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, TO_TASK, TO_TASK, TO_TASK),
+                line(submitTaskFrom("missing"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+
+                // Checklists (issue 4): staff change them on any task; managers keep the templates.
+                line(addChecklistItem("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(htmx(addChecklistItem("TA1")), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(addChecklistItem("INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(addChecklistItem("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(tickChecklistItem("TA1", "TA1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                // An item id is trusted only together with the task it belongs to.
+                line(tickChecklistItem("TA1", "TB1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(toggleChecklistVisibility("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(applyChecklistTemplate("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(withoutCsrf(addChecklistItem("TA1")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(page("/settings/checklists"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(addChecklistTemplate(),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
+                line(toggleChecklistTemplate("T"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS))
                 .flatMap(Function.identity());
     }
 
@@ -431,6 +539,19 @@ class AuthorizationTest {
         world.add("TA1-closed", close(fixtures.task(a1, category), employee));
         world.add("TB1-closed", close(fixtures.task(b1, category), employee));
         world.add("INT-closed", close(internal(fixtures.task(a1, category)), employee));
+        checklistService.add(Viewer.of(employee), ta1.getNumber(), "Пункт TA1");
+        checklistService.add(Viewer.of(employee), tb1.getNumber(), "Пункт TB1");
+        world.addChecklistItem("TA1.item", ta1);
+        world.addChecklistItem("TB1.item", tb1);
+        world.addTemplate("T", checklistTemplates.add(Viewer.of(world.person("manager")), "Шаблон из таблицы",
+                "Первый шаг\nВторой шаг"));
+        world.addMessage("TA1.publicMessage", world.publicBody);
+        world.addMessage("TA1.internalMessage", world.internalBody);
+        world.addStatus("S", statusService.add(Viewer.of(world.person("manager")), "Статус из таблицы",
+                StatusKind.WAITING, StatusColor.INFO));
+        world.add("TA1R", fixtures.moveTo(fixtures.task(a1, category), "resolved", employee));
+        world.add("TB1R", fixtures.moveTo(fixtures.task(b1, category), "resolved", employee));
+        world.add("INTR", fixtures.moveTo(internal(fixtures.task(a1, category)), "resolved", employee));
 
         world.addRule("RULE", routing.add(ruleFor(employee, category, "Правило мира")).getId());
         for (String viewer : VIEWERS) {
@@ -1077,6 +1198,95 @@ class AuthorizationTest {
                         .param("confirmation", "достаточно длинный пароль"));
     }
 
+    private static Endpoint editProperties(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path, true, true, false, w -> w.panel(post(w.resolve(path)), task,
+                w.version(task), Map.of("priority", w.otherPriority(task))));
+    }
+
+    private static Endpoint editPropertiesWithStaleVersion(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path + " with a stale version", true, true, false,
+                w -> w.panel(post(w.resolve(path)), task, w.version(task) - 1,
+                        Map.of("priority", w.otherPriority(task))));
+    }
+
+    private static Endpoint editPropertiesNamingContactB1(String task) {
+        String path = "/tasks/{" + task + "}/properties";
+        return new Endpoint("POST " + path + " naming B1, a contact of another client", false, true, false,
+                w -> w.panel(post(w.resolve(path)), task, w.version(task), Map.of("priority", w.otherPriority(task),
+                        "contactId", String.valueOf(w.person("B1").getId()))));
+    }
+
+    private static Endpoint accept(String task) {
+        String path = "/tasks/{" + task + "}/accept";
+        return new Endpoint("POST " + path, true, true, false,
+                w -> post(w.resolve(path)).param("version", String.valueOf(w.version(task))));
+    }
+
+    private static Endpoint addStatus() {
+        return new Endpoint("POST /settings/statuses", true, true, false, w -> post("/settings/statuses")
+                .param("name", "Новый " + UUID.randomUUID()).param("kind", "WAITING").param("color", "INFO"));
+    }
+
+    private static Endpoint renameStatus(String status) {
+        String path = "/settings/statuses/{" + status + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("name", "Переименован " + UUID.randomUUID()).param("color", "WARNING"));
+    }
+
+    private static Endpoint moveStatusUp(String status) {
+        String path = "/settings/statuses/{" + status + "}/position";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)).param("up", "true"));
+    }
+
+    private static Endpoint toggleStatus(String status) {
+        String path = "/settings/statuses/{" + status + "}/active";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("active", String.valueOf(!w.statusActive(status))));
+    }
+
+    private static Endpoint submitTaskFrom(String message) {
+        return new Endpoint("POST /tasks from {" + message + "}", true, true, false, w -> multipart("/tasks")
+                .param("title", "Задача из сообщения").param("description", "Из таблицы")
+                .param("categoryId", String.valueOf(w.category.getId()))
+                .param("fromMessageId", w.resolve("{" + message + "}")));
+    }
+
+    private static Endpoint addChecklistItem(String task) {
+        String path = "/tasks/{" + task + "}/checklist/items";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)).param("text", "Пункт"));
+    }
+
+    private static Endpoint tickChecklistItem(String task, String item) {
+        String path = "/tasks/{" + task + "}/checklist/items/{" + item + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("done", String.valueOf(!w.itemDone(item))));
+    }
+
+    private static Endpoint toggleChecklistVisibility(String task) {
+        String path = "/tasks/{" + task + "}/checklist/visibility";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("visible", String.valueOf(!w.checklistVisible(task))));
+    }
+
+    private static Endpoint applyChecklistTemplate(String task) {
+        String path = "/tasks/{" + task + "}/checklist/template";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("templateId", w.resolve("{T}")));
+    }
+
+    private static Endpoint addChecklistTemplate() {
+        return new Endpoint("POST /settings/checklists", true, true, false, w -> post("/settings/checklists")
+                .param("name", "Шаблон " + UUID.randomUUID()).param("steps", "Шаг"));
+    }
+
+    private static Endpoint toggleChecklistTemplate(String template) {
+        String path = "/settings/checklists/{" + template + "}/active";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("active", String.valueOf(!w.templateActive(template))));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -1258,7 +1468,15 @@ class AuthorizationTest {
                     + "; routing: " + jdbc.queryForList("select id, name, position, enabled from routing_rule "
                             + "order by id", Map.of())
                     + "; absent: " + jdbc.queryForList("select person_id from staff_absence order by 1", Map.of())
-                    + peopleFingerprint();
+                    + peopleFingerprint()
+                    + "; statuses: " + jdbc.queryForList("select id, name, color, position, active "
+                            + "from task_status order by id", Map.of())
+                    + "; checklists: " + jdbc.queryForList("select id, done, position from checklist_item "
+                            + "where task_id in (:tasks) order by id", ids)
+                    + jdbc.queryForList("select task_id, client_visible from checklist where task_id in (:tasks) "
+                            + "order by task_id", ids)
+                    + "; templates: " + jdbc.queryForList("select id, name, active from checklist_template "
+                            + "order by id", Map.of());
         }
 
         /** Names an id for the rows' URLs, as {@code {name}}. */
@@ -1309,6 +1527,69 @@ class AuthorizationTest {
                                 "select state from thumbnail where sha256 = :sha", Map.of("sha", image.getSha256()),
                                 String.class)));
             }
+        }
+
+        void addChecklistItem(String name, Task task) {
+            placeholders.put(name, jdbc.queryForObject("select max(id) from checklist_item where task_id = :id",
+                    Map.of("id", task.getId()), Long.class));
+        }
+
+        void addTemplate(String name, ChecklistTemplate template) {
+            placeholders.put(name, template.getId());
+        }
+
+        boolean itemDone(String name) {
+            return jdbc.queryForObject("select done from checklist_item where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
+        }
+
+        boolean checklistVisible(String task) {
+            return !jdbc.queryForList("select 1 from checklist where task_id = :id and client_visible",
+                    Map.of("id", task(task).getId())).isEmpty();
+        }
+
+        boolean templateActive(String name) {
+            return jdbc.queryForObject("select active from checklist_template where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
+        }
+
+        void addMessage(String name, String body) {
+            placeholders.put(name, jdbc.queryForObject("select id from message where body = :body",
+                    Map.of("body", body), Long.class));
+        }
+
+        void addStatus(String name, TaskStatus status) {
+            placeholders.put(name, status.getId());
+        }
+
+        boolean statusActive(String name) {
+            return jdbc.queryForObject("select active from task_status where id = :id",
+                    Map.of("id", require(placeholders.get(name), name)), Boolean.class);
+        }
+
+        /** A priority the task does not have, so that accepting the change really changes it. */
+        String otherPriority(String task) {
+            boolean normal = !tasks.containsKey(task) || jdbc.queryForObject("select priority from task where id = :id",
+                    Map.of("id", task(task).getId()), String.class).equals("NORMAL");
+            return normal ? "HIGH" : "NORMAL";
+        }
+
+        /** The task page's side panel as it shows the task now, with these values changed. */
+        AbstractMockHttpServletRequestBuilder<?> panel(AbstractMockHttpServletRequestBuilder<?> request, String task,
+                long version, Map<String, String> changes) {
+            Map<String, String> values = new HashMap<>();
+            if (tasks.containsKey(task)) {
+                Map<String, Object> row = jdbc.queryForMap("select priority, category_id, client_id, contact_id "
+                        + "from task where id = :id", Map.of("id", task(task).getId()));
+                values.put("priority", String.valueOf(row.get("priority")));
+                values.put("categoryId", row.get("category_id") == null ? "" : row.get("category_id").toString());
+                values.put("clientId", row.get("client_id") == null ? "" : row.get("client_id").toString());
+                values.put("contactId", row.get("contact_id") == null ? "" : row.get("contact_id").toString());
+            }
+            values.put("version", String.valueOf(version));
+            values.putAll(changes);
+            values.forEach((name, value) -> request.param(name, value));
+            return request;
         }
 
         private boolean isInternal(long messageId) {

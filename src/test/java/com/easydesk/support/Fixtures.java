@@ -1,6 +1,7 @@
 package com.easydesk.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,5 +138,21 @@ public class Fixtures {
             MultipartFile... files) {
         return tasks.submit(Viewer.of(author), new NewTask(title, description, category.getId(), null),
                 List.of(files));
+    }
+
+    /** A staff member whose own time zone is not the provider's. */
+    public Person staffIn(Role role, ZoneId zone) {
+        var person = new Person(unique(role.name().toLowerCase()), "Сотрудник " + next(), role, null);
+        person.moveToTimeZone(zone);
+        return people.register(person, PASSWORD);
+    }
+
+    /** Moves a task to the first status with this code, as this staff member. */
+    public Task moveTo(Task task, String statusCode, Person staff) {
+        long statusId = tasks.selectableStatuses().stream().filter(status -> status.getCode().equals(statusCode))
+                .findFirst().orElseThrow().getId();
+        Viewer viewer = Viewer.of(staff);
+        return tasks.changeStatus(viewer, task.getNumber(), statusId,
+                tasks.visibleTask(viewer, task.getNumber()).getVersion());
     }
 }

@@ -1,15 +1,24 @@
 package com.easydesk.task.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +26,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 import com.easydesk.category.CategoryService;
+import com.easydesk.client.ClientService;
 import com.easydesk.message.MessageService;
+import com.easydesk.person.Person;
+import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
+import com.easydesk.task.EditConflictException;
+import com.easydesk.task.InvalidTaskException;
+import com.easydesk.task.Priority;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
@@ -37,13 +54,17 @@ class TaskController {
     private final TaskService tasks;
     private final MessageService messages;
     private final CategoryService categories;
+    private final PersonService people;
+    private final ClientService clients;
     private final TaskPageModel pageModel;
 
-    TaskController(TaskService tasks, MessageService messages, CategoryService categories,
-            TaskPageModel pageModel) {
+    TaskController(TaskService tasks, MessageService messages, CategoryService categories, PersonService people,
+            ClientService clients, TaskPageModel pageModel) {
         this.tasks = tasks;
         this.messages = messages;
         this.categories = categories;
+        this.people = people;
+        this.clients = clients;
         this.pageModel = pageModel;
     }
 
@@ -55,25 +76,33 @@ class TaskController {
         return "tasks/list";
     }
 
+    /** The new-task form; {@code from} starts it from a message the viewer may take (two clicks from it). */
     @GetMapping("/tasks/new")
-    String newTask(Model model) {
+    String newTask(Viewer viewer, @RequestParam(name = "from", required = false) Long fromMessageId, Model model) {
         var form = new TaskForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
-        return showForm(form, model);
+        if (fromMessageId != null) {
+            form.startFrom(messages.quote(viewer, fromMessageId));
+        }
+        return showForm(viewer, form, model);
     }
 
     @PostMapping("/tasks")
     String submit(Viewer viewer, @Valid @ModelAttribute("task") TaskForm form, BindingResult errors,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
-        if (form.getCategoryId() != null && categories.findOffered(form.getCategoryId()).isEmpty()) {
-            errors.rejectValue("categoryId", "task.category.unknown");
+        if (viewer.isClient() && form.getCategoryId() == null) {
+            errors.rejectValue("categoryId", "task.category.required");
         }
         if (errors.hasErrors()) {
-            return showForm(form, model);
+            return showForm(viewer, form, model);
         }
         Task task;
         try {
-            task = tasks.submit(viewer, form.toNewTask(), files);
+            task = form.getFromMessageId() == null ? tasks.submit(viewer, form.toNewTask(viewer.isStaff()), files)
+                    : messages.createTaskFrom(viewer, form.getFromMessageId(), form.toNewTask(viewer.isStaff()), files);
+        } catch (InvalidTaskException refused) {
+            refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+            return showForm(viewer, form, model);
         } catch (DataIntegrityViolationException sameKeyAtOnce) {
             // Two requests with one submission key raced; the other one stored the task.
             task = tasks.findSubmitted(viewer, form.getSubmissionKey()).orElseThrow(() -> sameKeyAtOnce);
@@ -108,10 +137,11 @@ class TaskController {
                 return "redirect:/tasks/" + number;
             }
             form = freshReply();
+            task = tasks.visibleTask(viewer, number);
         }
         pageModel.fill(viewer, task, model);
         model.addAttribute("reply", form);
-        return htmx == null ? "tasks/show" : "tasks/show :: conversation";
+        return htmx == null ? "tasks/show" : "tasks/show :: conversation-update";
     }
 
     @PostMapping("/tasks/{number}/status")
@@ -130,18 +160,89 @@ class TaskController {
         return afterPropertyChange(viewer, task, htmx, model);
     }
 
+    /** The side panel's parameters; a refused value is explained next to its field and nothing changes. */
+    @PostMapping("/tasks/{number}/properties")
+    String editProperties(Viewer viewer, @PathVariable long number,
+            @ModelAttribute("properties") PropertiesForm form, BindingResult errors,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                Task task = tasks.edit(viewer, number, form.toEdit(), form.getVersion());
+                return afterPropertyChange(viewer, task, htmx, model);
+            } catch (InvalidTaskException refused) {
+                refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+            }
+        }
+        pageModel.fill(viewer, tasks.visibleTask(viewer, number), model);
+        model.addAttribute("reply", freshReply());
+        return htmx == null ? "tasks/show" : "tasks/show :: properties";
+    }
+
+    /** A client accepts the result of a resolved task, which closes it. */
+    @PostMapping("/tasks/{number}/accept")
+    String accept(Viewer viewer, @PathVariable long number, @RequestParam long version) {
+        tasks.accept(viewer, number, version);
+        return "redirect:/tasks/" + number;
+    }
+
+    /**
+     * Someone changed the task since the viewer loaded it. An htmx change gets the side panel back with the
+     * current values and a note that theirs was not saved; a plain request gets the 409 page.
+     */
+    @ExceptionHandler({ EditConflictException.class, ObjectOptimisticLockingFailureException.class })
+    ModelAndView conflict(Viewer viewer, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        Long number = numberIn(request);
+        if (request.getHeader("HX-Request") == null || number == null) {
+            var page = new ModelAndView("error/409");
+            page.addObject("viewer", viewer);
+            return page;
+        }
+        var model = new ExtendedModelMap();
+        pageModel.fill(viewer, tasks.visibleTask(viewer, number), model);
+        var panel = new ModelAndView("tasks/show :: properties", model);
+        panel.addObject("viewer", viewer);
+        panel.addObject("conflict", true);
+        response.setHeader("HX-Retarget", "#task-properties");
+        response.setHeader("HX-Reswap", "outerHTML");
+        return panel;
+    }
+
+    private static Long numberIn(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables instanceof Map<?, ?> map && map.get("number") instanceof String number) {
+            try {
+                return Long.valueOf(number);
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private String afterPropertyChange(Viewer viewer, Task task, String htmx, Model model) {
         if (htmx == null) {
             return "redirect:/tasks/" + task.getNumber();
         }
         pageModel.fill(viewer, tasks.visibleTask(viewer, task.getNumber()), model);
         model.addAttribute("reply", freshReply());
-        return "tasks/show :: properties";
+        return "tasks/show :: property-change";
     }
 
-    private String showForm(TaskForm form, Model model) {
+    private String showForm(Viewer viewer, TaskForm form, Model model) {
         model.addAttribute("task", form);
+        if (form.getFromMessageId() != null) {
+            model.addAttribute("quoted", messages.quote(viewer, form.getFromMessageId()));
+        }
         model.addAttribute("categories", categories.offered());
+        if (viewer.isStaff()) {
+            List<Person> contacts = people.activeContacts();
+            model.addAttribute("priorities", Priority.values());
+            model.addAttribute("staff", people.activeStaff());
+            model.addAttribute("clients", clients.active());
+            model.addAttribute("contactsByClient", contacts.stream().collect(Collectors.groupingBy(
+                    Person::getClientId, LinkedHashMap::new, Collectors.toList())));
+        }
         return "tasks/new";
     }
 

@@ -12,10 +12,17 @@ import org.springframework.ui.Model;
 
 import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
+import com.easydesk.category.CategoryService;
+import com.easydesk.checklist.ChecklistService;
+import com.easydesk.checklist.ChecklistTemplateService;
+import com.easydesk.client.ClientService;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
+import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
+import com.easydesk.shared.ProviderProperties;
+import com.easydesk.task.Priority;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
 
@@ -27,12 +34,24 @@ class TaskPageModel {
     private final MessageService messages;
     private final AttachmentService attachments;
     private final PersonService people;
+    private final ClientService clients;
+    private final CategoryService categories;
+    private final ChecklistService checklists;
+    private final ChecklistTemplateService checklistTemplates;
+    private final ProviderProperties provider;
 
-    TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people) {
+    TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people,
+            ClientService clients, CategoryService categories, ChecklistService checklists,
+            ChecklistTemplateService checklistTemplates, ProviderProperties provider) {
         this.tasks = tasks;
         this.messages = messages;
         this.attachments = attachments;
         this.people = people;
+        this.clients = clients;
+        this.categories = categories;
+        this.checklists = checklists;
+        this.checklistTemplates = checklistTemplates;
+        this.provider = provider;
     }
 
     void fill(Viewer viewer, Task task, Model model) {
@@ -50,12 +69,41 @@ class TaskPageModel {
         }
         model.addAttribute("task", task);
         model.addAttribute("messages", conversation);
+        model.addAttribute("timeline", TimelineEntry.interleave(conversation, tasks.historyOf(viewer, task)));
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
         model.addAttribute("thumbnails", attachments.thumbnailStates(taskFiles));
+        model.addAttribute("canAccept", tasks.canAccept(viewer, task));
+        model.addAttribute("origin", messages.origin(viewer, task).orElse(null));
+        model.addAttribute("createdFrom", tasks.createdFrom(viewer, visibleMessageIds));
+        model.addAttribute("checklist", checklists.viewFor(viewer, task).orElse(null));
         if (viewer.isStaff()) {
-            model.addAttribute("statuses", tasks.selectableStatuses());
-            model.addAttribute("staff", people.activeStaff());
+            fillChoices(viewer, task, model);
+        }
+    }
+
+    /** The values staff can choose from in the side panel. */
+    private void fillChoices(Viewer viewer, Task task, Model model) {
+        List<Person> staff = people.activeStaff();
+        List<Person> contacts = people.activeContacts();
+        model.addAttribute("statuses", tasks.statusChoices(viewer, task));
+        model.addAttribute("checklistTemplates", checklistTemplates.offered());
+        model.addAttribute("staff", staff);
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", categories.offered());
+        model.addAttribute("clients", clients.active());
+        model.addAttribute("contactsByClient", contacts.stream()
+                .collect(Collectors.groupingBy(Person::getClientId, LinkedHashMap::new, Collectors.toList())));
+        model.addAttribute("observerChoices", staff.stream()
+                .filter(person -> task.getObservers().stream().noneMatch(o -> o.getId().equals(person.getId())))
+                .toList());
+        model.addAttribute("watcherChoices", contacts.stream()
+                .filter(person -> task.getClient() != null && task.getClient().getId().equals(person.getClientId()))
+                .filter(person -> task.getContact() == null || !task.getContact().getId().equals(person.getId()))
+                .filter(person -> !task.isWatchedBy(person.getId()))
+                .toList());
+        if (!model.containsAttribute("properties")) {
+            model.addAttribute("properties", PropertiesForm.of(task, viewer.zone(), provider.timeZone()));
         }
     }
 }
