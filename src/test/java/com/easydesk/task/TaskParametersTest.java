@@ -278,6 +278,25 @@ class TaskParametersTest {
         }
 
         @Test
+        void staleStatusChangeFromHtmxAlsoShowsTheCurrentValues() throws Exception {
+            long seen = task.getVersion();
+            fixtures.moveTo(task, "in_progress", manager);
+            long waiting = tasks.selectableStatuses().stream().filter(s -> s.getCode().equals("waiting"))
+                    .findFirst().orElseThrow().getId();
+
+            MockHttpServletResponse response = mvc.perform(post("/tasks/{n}/status", task.getNumber())
+                            .param("statusId", String.valueOf(waiting)).param("version", String.valueOf(seen))
+                            .header("HX-Request", "true").with(fixtures.as(employee)).with(csrf()))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(response.getHeader("HX-Retarget")).isEqualTo("#task-properties");
+            assertThat(response.getContentAsString()).contains("id=\"edit-conflict\"")
+                    .containsPattern("selected=\"selected\">В работе</option>");
+            assertThat(asStaff(task.getNumber()).getStatus().getCode()).isEqualTo("in_progress");
+        }
+
+        @Test
         void staleVersionWithoutHtmxShowsTheConflictPage() throws Exception {
             long seen = task.getVersion();
             edit(manager, Map.of("priority", "HIGH"), false);
