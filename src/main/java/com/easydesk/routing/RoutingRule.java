@@ -60,8 +60,11 @@ public class RoutingRule {
     @Enumerated(EnumType.STRING)
     private Priority priority;
 
-    /** The employee round-robin picked last; the next pick is the first one after this id. */
-    @Column(name = "last_picked_id")
+    /**
+     * The employee round-robin picked last; the next pick is the first one after this id. Written only by
+     * {@link RoutingRules#storeLastPicked}, under the row's lock, never by a flush of a stale copy.
+     */
+    @Column(name = "last_picked_id", insertable = false, updatable = false)
     private Long lastPickedId;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -104,9 +107,6 @@ public class RoutingRule {
         this.employeeIds = new LinkedHashSet<>(definition.employeeIds());
         this.observerId = definition.observerId();
         this.priority = definition.priority();
-        if (lastPickedId != null && !employeeIds.contains(lastPickedId)) {
-            lastPickedId = null;
-        }
     }
 
     void switchOn(boolean on) {
@@ -115,10 +115,6 @@ public class RoutingRule {
 
     void moveTo(int newPosition) {
         this.position = newPosition;
-    }
-
-    void picked(long employeeId) {
-        this.lastPickedId = employeeId;
     }
 
     public Long getId() {

@@ -108,7 +108,7 @@ public class RoutingService implements TaskRouter {
             case LEAST_LOADED -> leastLoaded(candidates);
         };
         if (forReal) {
-            rule.picked(chosen);
+            rules.storeLastPicked(rule.getId(), chosen);
         }
         return Optional.of(chosen);
     }
