@@ -18,14 +18,22 @@ trap 'kill "$APP" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 JAR="$(ls target/easydesk-*.jar | grep -v original | head -n 1)"
 
 started=$(date +%s%N)
-EASYDESK_DB_URL="$DB_URL" java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-    > "$WORK/app.log" 2>&1 &
+EASYDESK_DB_URL="$DB_URL" EASYDESK_INDEX_DIR="${BENCH_INDEX_DIR:-data/bench-index}" \
+    java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 > "$WORK/app.log" 2>&1 &
 APP=$!
 until curl -sf -o /dev/null "$BASE/login"; do
     kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 0.1
 done
 echo "start to served login page: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+
+# The first start on a database builds the search index in the background; measure only after it.
+until grep -q "Search index is up to date\|Search index rebuild finished" "$WORK/app.log"; do
+    kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+    sleep 1
+done
+grep -o "Search index rebuild finished.*" "$WORK/app.log" || true
+echo "search index ready after: $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 # Signs in and prints "cookie-header csrf-token" for a session of that person.
 sign_in() {
@@ -44,14 +52,14 @@ CLIENT_EMAIL=$(psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -Atc \
 read -r CLIENT_COOKIE CLIENT_CSRF <<< "$(sign_in "$CLIENT_EMAIL")"
 BUSY_TASK=$(psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -Atc \
     "select t.number from task t join message m on m.task_id = t.id group by t.number
-     having count(*) between 45 and 60 order by t.number limit 1")
+     order by abs(count(*) - 50), t.number limit 1")
 CATEGORY=$(psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -Atc "select min(id) from category")
 
 measure() {
     local name="$1" cookie="$2" path="$3"
-    wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: $cookie" "$BASE$path" > /dev/null
-    echo "$name: $(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: $cookie" -s bench/report.lua "$BASE$path" \
-        | grep RESULT)"
+    wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Cookie: $cookie" "$BASE$path" > /dev/null
+    echo "$name: $(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -H "Cookie: $cookie" \
+        -s bench/report.lua "$BASE$path" | grep RESULT)"
 }
 
 measure "employee queue /queue" "$EMPLOYEE_COOKIE" "/queue"
