@@ -1,27 +1,15 @@
 package com.easydesk.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +21,7 @@ import com.easydesk.message.Message;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
+import com.easydesk.support.Browser;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
 import com.easydesk.task.Priority;
@@ -41,7 +30,6 @@ import com.easydesk.task.TaskEdit;
 import com.easydesk.task.TaskService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * An employee works a client's task in headless Chromium: changes its parameters in the side panel without
@@ -52,8 +40,6 @@ import static org.assertj.core.api.Assertions.fail;
 @IntegrationTest
 class TaskFromMessageBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CLIENT_MESSAGE = "Заодно: в бухгалтерии не печатает второй принтер, лог во вложении.";
 
     @LocalServerPort
@@ -72,10 +58,9 @@ class TaskFromMessageBrowserTest {
     Task task;
     Message message;
 
-    Path scratch;
+    Browser browser;
     ChromeDriver driver;
     WebDriverWait wait;
-    int screenshotNumber;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -86,23 +71,15 @@ class TaskFromMessageBrowserTest {
         task = fixtures.task(contact, category);
         message = fixtures.message(contact, task, CLIENT_MESSAGE, false, Fixtures.file("лог принтера.txt", "E13"));
 
-        scratch = Files.createTempDirectory("easydesk-browser-");
-        driver = startChromium(scratch.resolve("profile"));
-        wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+        browser = new Browser(port, "task-from-message");
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (scratch != null) {
-                deleteRecursively(scratch);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -201,77 +178,22 @@ class TaskFromMessageBrowserTest {
     }
 
     private void signIn(Person person) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(person.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(person, Fixtures.PASSWORD, "sign-in-" + person.getRole().name().toLowerCase());
     }
 
     private void signOut() {
-        driver.findElement(By.id("user-menu")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.signOut();
     }
 
     private void screenshot(String name) {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshotNumber, name));
-        try {
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        browser.screenshot(name);
     }
 
     private void phoneScreenshot(String name) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            screenshot(name);
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        browser.phoneScreenshot(name);
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private static ChromeDriver startChromium(Path profile) {
-        Path chromium = executable("EASYDESK_CHROMIUM", "/usr/bin/chromium", "Chromium");
-        Path chromedriver = executable("EASYDESK_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver");
-        var options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver.toString()))
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static Path executable(String variable, String fallback, String what) {
-        String configured = System.getenv(variable);
-        Path path = Path.of(configured == null || configured.isBlank() ? fallback : configured);
-        if (!Files.isExecutable(path)) {
-            fail(what + " is not at " + path + ": install it (Debian: apt-get install chromium chromium-driver)"
-                    + " or set " + variable + " to its path");
-        }
-        return path;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        return browser.url(path);
     }
 }
