@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,8 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,11 +39,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.easydesk.category.Category;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
+import com.easydesk.support.Browser;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Attachments in a real headless Chromium: picking, dropping and removing files before sending, the size
@@ -59,7 +55,6 @@ import static org.assertj.core.api.Assertions.fail;
 class FilesBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -70,11 +65,11 @@ class FilesBrowserTest {
     Person contact;
     Category category;
 
+    Browser browser;
     Path scratch;
     Path downloads;
     ChromeDriver driver;
     WebDriverWait wait;
-    int screenshotNumber;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -82,26 +77,21 @@ class FilesBrowserTest {
         category = fixtures.category(employee);
         contact = fixtures.contact(fixtures.client());
 
-        scratch = Files.createTempDirectory("easydesk-files-browser-");
+        browser = new Browser(port, "files");
+        scratch = browser.scratch();
         downloads = Files.createDirectories(scratch.resolve("downloads"));
-        driver = startChromium(scratch.resolve("profile"));
+        driver = browser.driver();
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toAbsolutePath().toString()));
+        // Uploads on a throttled connection take longer than the shared helper's wait.
         wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (scratch != null) {
-                deleteRecursively(scratch);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -408,64 +398,14 @@ class FilesBrowserTest {
     }
 
     private void screenshot(String name) {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Path file = SCREENSHOTS.resolve(String.format("files-%02d-%s.png", ++screenshotNumber, name));
-        try {
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        browser.screenshot(name);
     }
 
     private void phoneScreenshot(String name) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            screenshot(name);
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        browser.phoneScreenshot(name);
     }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private static ChromeDriver startChromium(Path profile) {
-        Path chromium = executable("EASYDESK_CHROMIUM", "/usr/bin/chromium", "Chromium");
-        Path chromedriver = executable("EASYDESK_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver");
-        var options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--force-prefers-reduced-motion",
-                "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver.toString()))
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static Path executable(String variable, String fallback, String what) {
-        String configured = System.getenv(variable);
-        Path path = Path.of(configured == null || configured.isBlank() ? fallback : configured);
-        if (!Files.isExecutable(path)) {
-            fail(what + " is not at " + path + ": install it (Debian: apt-get install chromium chromium-driver)"
-                    + " or set " + variable + " to its path");
-        }
-        return path;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

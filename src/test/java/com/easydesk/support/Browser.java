@@ -54,6 +54,11 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** A folder of this browser's own, removed on close: for downloads and files to upload. */
+    public Path scratch() {
+        return scratch;
+    }
+
     public ChromeDriver driver() {
         return driver;
     }
