@@ -28,6 +28,14 @@ class OutboxMail {
 
     private String body;
 
+    /** The Message-ID header, fixed when queued so that every attempt sends the same one. */
+    @Column(name = "message_id_header")
+    private String messageId;
+
+    /** The root id of the conversation this mail answers, or null for mail outside any conversation. */
+    @Column(name = "thread_reference")
+    private String threadReference;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -45,10 +53,13 @@ class OutboxMail {
     protected OutboxMail() {
     }
 
-    OutboxMail(String recipient, String subject, String body, Instant now) {
+    OutboxMail(String recipient, String subject, String body, String messageId, String threadReference,
+            Instant now) {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.messageId = messageId;
+        this.threadReference = threadReference;
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
@@ -81,6 +92,14 @@ class OutboxMail {
 
     String getBody() {
         return body;
+    }
+
+    String getMessageId() {
+        return messageId;
+    }
+
+    String getThreadReference() {
+        return threadReference;
     }
 
     int getAttempts() {

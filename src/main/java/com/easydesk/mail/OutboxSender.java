@@ -1,24 +1,24 @@
 package com.easydesk.mail;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jakarta.mail.MessagingException;
-
 /**
  * Sends due outbox mail in the background. A failed delivery stays in the outbox with a later attempt
- * time, so an SMTP outage only delays mail.
+ * time, so an SMTP outage only delays mail. Each mail is marked sent in a transaction of its own, right
+ * after the server accepted it: a crash in the middle of a round sends again at most the one mail that
+ * was on the wire, and that one with the same Message-ID.
  */
 @Component
 class OutboxSender {
@@ -40,32 +40,55 @@ class OutboxSender {
         this.clock = clock;
     }
 
+    /** Sends up to one batch of due mail. */
     @Scheduled(fixedDelayString = "${easydesk.mail.poll-interval:PT5S}")
     void sendDueMail() {
-        Integer failed = transaction.execute(status -> sendBatch());
-        if (failed != null && failed > 0) {
+        int sent = 0;
+        int failed = 0;
+        for (int count = 0; count < properties.batchSize(); count++) {
+            Delivery delivery = transaction.execute(status -> sendNext());
+            if (delivery == Delivery.NOTHING_DUE) {
+                break;
+            }
+            if (delivery == Delivery.SENT) {
+                sent++;
+            } else {
+                failed++;
+            }
+        }
+        if (sent > 0) {
+            log.info("Outbox: {} mail(s) sent", sent);
+        }
+        if (failed > 0) {
             log.warn("Outbox: {} mail(s) could not be delivered, will retry", failed);
         }
     }
 
-    /** Sends one batch; returns how many failed. */
-    private int sendBatch() {
-        List<OutboxMail> due = outbox.lockDue(clock.instant(), properties.batchSize());
+    /** Sends the oldest due mail, if there is one. */
+    private Delivery sendNext() {
+        Optional<OutboxMail> due = outbox.lockNextDue(clock.instant());
         if (due.isEmpty()) {
-            return 0;
+            return Delivery.NOTHING_DUE;
         }
-        log.info("Outbox: sending {} mail(s)", due.size());
-        int failed = 0;
-        for (OutboxMail mail : due) {
-            try {
-                mailSender.send(toMime(mail));
-                mail.markSent(clock.instant());
-            } catch (MailException | MessagingException failure) {
-                mail.markFailed(failure.getMessage(), clock.instant());
-                failed++;
-            }
+        OutboxMail mail = due.get();
+        try {
+            mailSender.send(toMime(mail));
+            mail.markSent(clock.instant());
+            return Delivery.SENT;
+        } catch (MessagingException | RuntimeException failure) {
+            // Any failure, not only an SMTP one: a mail that can never be built must not hold up the rest.
+            mail.markFailed(failure.getMessage(), clock.instant());
+            return Delivery.FAILED;
         }
-        return failed;
+    }
+
+    private enum Delivery {
+        /** The outbox holds no mail due now. */
+        NOTHING_DUE,
+        /** The server accepted the mail. */
+        SENT,
+        /** The mail waits for a later attempt. */
+        FAILED
     }
 
     private MimeMessage toMime(OutboxMail mail) throws MessagingException {
@@ -75,6 +98,16 @@ class OutboxSender {
         helper.setTo(mail.getRecipient());
         helper.setSubject(mail.getSubject());
         helper.setText(mail.getBody(), false);
+        // Spring's sender keeps a Message-ID set here when it saves the message (OutboxSenderTest checks).
+        if (mail.getMessageId() != null) {
+            mime.setHeader("Message-ID", mail.getMessageId());
+        }
+        if (mail.getThreadReference() != null) {
+            mime.setHeader("In-Reply-To", mail.getThreadReference());
+            mime.setHeader("References", mail.getThreadReference());
+        }
+        // RFC 3834: out-of-office replies and other robots do not answer a notification.
+        mime.setHeader("Auto-Submitted", "auto-generated");
         mime.setHeader("X-EasyDesk-Outbox-Id", String.valueOf(mail.getId()));
         return mime;
     }

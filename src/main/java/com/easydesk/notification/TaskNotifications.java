@@ -25,7 +25,7 @@ import com.easydesk.task.TaskService;
  * Participants are the responsible, the co-executor and the observers on the provider's side, the contact
  * and the watchers on the client's. The author of a change is never mailed about it, nobody twice for one
  * event, and a client never hears of an internal task or message. Each person gets only the kinds of mail
- * their profile asks for, in their profile's language.
+ * their profile asks for, in their profile's language. All mail about one task is one thread (docs/mail.md).
  */
 @Component
 class TaskNotifications {
@@ -54,7 +54,8 @@ class TaskNotifications {
         Task task = tasks.byId(event.taskId());
         var responsible = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
         responsible.add(task.getResponsible());
-        responsible.forEach(person -> send(person, task, "mail.task-created", task.getTitle()));
+        responsible.forEach(person -> send(person, task, "mail.task-created", task.getTitle(),
+                task.getDescription()));
 
         var others = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS, task.getResponsible());
         others.add(task.getCoExecutor());
@@ -62,7 +63,8 @@ class TaskNotifications {
         if (task.getAuthor().isStaff()) {
             others.addClientSide(task);
         }
-        others.forEach(person -> send(person, task, "mail.task-created.participant", task.getTitle()));
+        others.forEach(person -> send(person, task, "mail.task-created.participant", task.getTitle(),
+                task.getDescription()));
     }
 
     @EventListener
@@ -70,9 +72,10 @@ class TaskNotifications {
         Task task = tasks.byId(event.taskId());
         Message message = messages.get(event.messageId());
         var recipients = new Recipients(task, event.authorId(), NotificationTopic.MESSAGES);
-        if (!event.internal()) {
-            recipients.addClientSide(task);
+        if (message.isInternal()) {
+            recipients.keepToStaff();
         }
+        recipients.addClientSide(task);
         recipients.addStaffSide(task);
         String author = people.get(event.authorId()).getFullName();
         recipients.forEach(person -> send(person, task, "mail.message-posted", author, message.getBody()));
@@ -95,13 +98,30 @@ class TaskNotifications {
         recipients.forEach(person -> send(person, task, "mail.responsible-assigned", task.getTitle()));
     }
 
+    /** Someone given a part in a task they already hold another part in knows the task: no second mail. */
     @EventListener
     void onParticipantAdded(TaskEvents.ParticipantAdded event) {
         Task task = tasks.byId(event.taskId());
+        Person added = people.get(event.personId());
+        if (holdsAnotherPart(task, added, event.as())) {
+            return;
+        }
         var recipients = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
-        recipients.add(people.get(event.personId()));
+        recipients.add(added);
         recipients.forEach(person -> send(person, task, "mail.participant-added", texts.getMessage(
                 "mail.participation." + event.as(), null, person.getLanguage().locale())));
+    }
+
+    private static boolean holdsAnotherPart(Task task, Person person, TaskEvents.Participation as) {
+        return switch (as) {
+            case OBSERVER -> isSame(task.getResponsible(), person) || isSame(task.getCoExecutor(), person);
+            case WATCHER -> isSame(task.getContact(), person);
+            case CO_EXECUTOR -> false;
+        };
+    }
+
+    private static boolean isSame(Person one, Person other) {
+        return one != null && one.getId().equals(other.getId());
     }
 
     private void send(Person recipient, Task task, String key, Object... details) {
@@ -111,9 +131,14 @@ class TaskNotifications {
         System.arraycopy(details, 0, arguments, 2, details.length);
         var locale = recipient.getLanguage().locale();
         String subject = texts.getMessage(key + ".subject", arguments, locale);
-        String body = texts.getMessage(key + ".body", arguments, locale) + "\n\n"
+        String body = texts.getMessage(key + ".body", arguments, locale).strip() + "\n\n"
                 + outbox.linkTo("/tasks/" + task.getNumber());
-        outbox.queue(recipient.getEmail(), subject, body);
+        outbox.queueInThread(threadOf(task), recipient.getEmail(), subject, body);
+    }
+
+    /** The one conversation all mail about this task belongs to. */
+    static String threadOf(Task task) {
+        return "task-" + task.getNumber();
     }
 
     /**
@@ -127,6 +152,7 @@ class TaskNotifications {
         private final NotificationTopic topic;
         private final Map<Long, Person> people = new LinkedHashMap<>();
         private final Map<Long, Person> excluded = new LinkedHashMap<>();
+        private boolean staffOnly;
 
         Recipients(Task task, long actorId, NotificationTopic topic, Person... alreadyTold) {
             this.task = task;
@@ -144,10 +170,15 @@ class TaskNotifications {
                     || excluded.containsKey(person.getId()) || !person.wantsMailAbout(topic)) {
                 return;
             }
-            if (!person.isStaff() && task.isInternal()) {
+            if (!person.isStaff() && (task.isInternal() || staffOnly)) {
                 return;
             }
             people.putIfAbsent(person.getId(), person);
+        }
+
+        /** From now on clients are left out, whoever asks to add them: the news is internal. */
+        void keepToStaff() {
+            staffOnly = true;
         }
 
         void addStaffSide(Task task) {

@@ -17,8 +17,6 @@ import com.easydesk.task.TaskService;
 @Component
 class UnassignedTaskNotifications {
 
-    private static final Locale MAIL_LOCALE = Locale.forLanguageTag("ru");
-
     private final TaskService tasks;
     private final PersonService people;
     private final MailOutbox outbox;
@@ -31,16 +29,18 @@ class UnassignedTaskNotifications {
         this.texts = texts;
     }
 
+    /** Each manager reads it in the language of their profile, in the thread of the task's other mail. */
     @EventListener
     void onNobodyAvailable(RoutingEvents.NobodyAvailable event) {
         Task task = tasks.byId(event.taskId());
         Object[] arguments = { String.valueOf(task.getNumber()), task.getTitle() };
-        String subject = texts.getMessage("mail.task-unassigned.subject", arguments, MAIL_LOCALE);
-        String body = texts.getMessage("mail.task-unassigned.body", arguments, MAIL_LOCALE) + "\n\n"
-                + outbox.linkTo("/tasks/" + task.getNumber());
+        String link = outbox.linkTo("/tasks/" + task.getNumber());
         for (Person manager : people.activeStaff()) {
             if (manager.getRole().canManage()) {
-                outbox.queue(manager.getEmail(), subject, body);
+                Locale locale = manager.getLanguage().locale();
+                String subject = texts.getMessage("mail.task-unassigned.subject", arguments, locale);
+                String body = texts.getMessage("mail.task-unassigned.body", arguments, locale) + "\n\n" + link;
+                outbox.queueInThread(TaskNotifications.threadOf(task), manager.getEmail(), subject, body);
             }
         }
     }
