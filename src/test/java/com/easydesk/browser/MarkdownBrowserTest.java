@@ -95,7 +95,7 @@ class MarkdownBrowserTest {
         assertThat(browser.find(message + "a[href^='mailto:']").getText()).isEqualTo("support@example.com");
         assertThat(browser.driver().findElements(By.cssSelector(message + "h1, " + message + "img, "
                 + message + "b"))).isEmpty();
-        assertThat(browser.find(message + "p:last-child").getText())
+        assertThat(browser.find("#conversation .message .rich-text > p:last-child").getText())
                 .startsWith("# не заголовок, <b>не жирный</b>, не картинка");
 
         browser.driver().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
