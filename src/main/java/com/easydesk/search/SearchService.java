@@ -55,8 +55,14 @@ public class SearchService {
     static final int HITS_PER_WORD = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-    private static final String MARK_OPEN = "<mark>";
-    private static final String MARK_CLOSE = "</mark>";
+    /*
+     * The highlighter marks matches with characters of the Private Use Area and encodes nothing: its HTML
+     * encoder is skipped on some paths (the whole title given back when no word of it matched came out raw,
+     * a stored XSS through a task title). Every highlight is escaped here instead, then the marks become
+     * <mark> tags: the one place that decides what is HTML.
+     */
+    private static final String MARK_OPEN = "\uE000";
+    private static final String MARK_CLOSE = "\uE001";
     private static final int SNIPPET_LENGTH = 160;
     private static final int WHOLE_TITLE = 400;
 
@@ -297,7 +303,7 @@ public class SearchService {
                 .where(f -> f.bool().filter(f.id().matchingAny(ids)).should(lucene(f, title))
                         .should(lucene(f, description)))
                 .highlighter(SearchService::snippet)
-                .highlighter("title", h -> h.plain().tag(MARK_OPEN, MARK_CLOSE).encoder(HighlighterEncoder.HTML)
+                .highlighter("title", h -> h.plain().tag(MARK_OPEN, MARK_CLOSE).encoder(HighlighterEncoder.DEFAULT)
                         .numberOfFragments(1).fragmentSize(WHOLE_TITLE).noMatchSize(WHOLE_TITLE))
                 .fetchHits(ids.size());
     }
@@ -336,7 +342,7 @@ public class SearchService {
     }
 
     private static HighlighterFinalStep snippet(SearchHighlighterFactory h) {
-        return h.plain().tag(MARK_OPEN, MARK_CLOSE).encoder(HighlighterEncoder.HTML)
+        return h.plain().tag(MARK_OPEN, MARK_CLOSE).encoder(HighlighterEncoder.DEFAULT)
                 .numberOfFragments(1).fragmentSize(SNIPPET_LENGTH);
     }
 
@@ -352,7 +358,7 @@ public class SearchService {
 
     private static SearchHit hit(TaskPart part, TextPart message, TextPart file) {
         Task task = part.task();
-        String titleHtml = part.titleHtml() != null ? part.titleHtml() : HtmlUtils.htmlEscape(task.getTitle());
+        String titleHtml = safeHtml(part.titleHtml() != null ? part.titleHtml() : task.getTitle());
         // The snippet that shows the most matching words; on a tie the description, then a message, then a file.
         SearchHit.Source source = null;
         String snippet = null;
@@ -372,7 +378,12 @@ public class SearchService {
             source = SearchHit.Source.INTERNAL_MESSAGE;
         }
         return new SearchHit(task.getNumber(), task.getTitle(), titleHtml, task.getStatus().getName(),
-                task.getStatus().getColor(), task.isInternal(), source, snippet);
+                task.getStatus().getColor(), task.isInternal(), source, snippet == null ? null : safeHtml(snippet));
+    }
+
+    /** Highlighted text as HTML: everything escaped, then the highlighter's marks made {@code <mark>} tags. */
+    static String safeHtml(String highlighted) {
+        return HtmlUtils.htmlEscape(highlighted, "UTF-8").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>");
     }
 
     private static int marks(String html) {

@@ -378,9 +378,19 @@ class SearchTest {
 
             SearchHit hit = search(boss, "клен").hits().get(0);
 
-            assertThat(hit.titleHtml()).isEqualTo("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; <mark>Клён</mark>");
+            assertThat(hit.titleHtml()).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Клён</mark>");
             assertThat(hit.snippetHtml()).doesNotContain("<b>", "<img").contains("<mark>Клён</mark>");
             assertThat(hit.source()).isEqualTo(SearchHit.Source.DESCRIPTION);
+        }
+
+        @Test
+        void aTitleWithoutTheWordIsEscapedToo() {
+            task("<img src=x onerror=alert(1)> Тополь", "Осина и ясень");
+
+            SearchHit hit = search(boss, "ясень").hits().get(0);
+
+            assertThat(hit.titleHtml()).isEqualTo("&lt;img src=x onerror=alert(1)&gt; Тополь");
+            assertThat(hit.snippetHtml()).isEqualTo("Осина и <mark>ясень</mark>");
         }
 
         @Test

@@ -25,6 +25,7 @@ import com.easydesk.shared.ProviderProperties;
 import com.easydesk.task.Priority;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
+import com.easydesk.web.Markdown;
 
 /** Everything the task page and its fragments show, limited to what the viewer may see. */
 @Component
@@ -39,10 +40,11 @@ class TaskPageModel {
     private final ChecklistService checklists;
     private final ChecklistTemplateService checklistTemplates;
     private final ProviderProperties provider;
+    private final Markdown markdown;
 
     TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people,
             ClientService clients, CategoryService categories, ChecklistService checklists,
-            ChecklistTemplateService checklistTemplates, ProviderProperties provider) {
+            ChecklistTemplateService checklistTemplates, ProviderProperties provider, Markdown markdown) {
         this.tasks = tasks;
         this.messages = messages;
         this.attachments = attachments;
@@ -52,6 +54,7 @@ class TaskPageModel {
         this.checklists = checklists;
         this.checklistTemplates = checklistTemplates;
         this.provider = provider;
+        this.markdown = markdown;
     }
 
     void fill(Viewer viewer, Task task, Model model) {
@@ -69,6 +72,10 @@ class TaskPageModel {
         }
         model.addAttribute("task", task);
         model.addAttribute("messages", conversation);
+        // Each text is rendered once per page; the template puts this HTML, and only this, in unescaped.
+        model.addAttribute("descriptionHtml", markdown.html(task.getDescription()));
+        model.addAttribute("messageHtml", conversation.stream()
+                .collect(Collectors.toMap(Message::getId, message -> markdown.html(message.getBody()))));
         model.addAttribute("timeline", TimelineEntry.interleave(conversation, tasks.historyOf(viewer, task)));
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
