@@ -53,6 +53,8 @@ public class SearchService {
     static final float NUMBER_MATCH = 100;
     /** Per word and kind of document; a word found in more tasks than this is not a useful word anyway. */
     static final int HITS_PER_WORD = 2000;
+    /** Up to this many tasks the search narrows messages and files to the viewer's tasks first (see scope). */
+    static final int SCOPE_LIMIT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     private static final String MARK_OPEN = "<mark>";
@@ -120,14 +122,18 @@ public class SearchService {
     }
 
     private List<Ranked> rank(SearchSession session, Viewer viewer, SearchCriteria criteria, QueryText text) {
+        List<Long> scope = scope(session, viewer, criteria);
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
         int words = text.words().size();
         Map<Long, float[]> scores = new HashMap<>();
         List<List<FileHit>> filesPerWord = new ArrayList<>();
         for (int i = 0; i < words; i++) {
             QueryText.Word word = text.words().get(i);
             addBest(scores, i, words, taskMatches(session, viewer, criteria, word));
-            addBest(scores, i, words, messageMatches(session, viewer, word));
-            filesPerWord.add(fileMatches(session, word));
+            addBest(scores, i, words, messageMatches(session, viewer, word, scope));
+            filesPerWord.add(fileMatches(session, word, scope));
         }
         Set<Long> readableMessages = readableMessages(session, viewer, filesPerWord);
         for (int i = 0; i < words; i++) {
@@ -176,25 +182,48 @@ public class SearchService {
         return matches;
     }
 
+    /**
+     * The tasks to look in when they are few enough to list: a client's own (or their company's) tasks, or
+     * what the filters leave. Messages and files are then matched only there, so that a word's best
+     * {@value #HITS_PER_WORD} hits are the viewer's own rather than the whole installation's, of which a client
+     * would see almost none. Null: every task (staff without filters, or filters that leave too many).
+     */
+    private List<Long> scope(SearchSession session, Viewer viewer, SearchCriteria criteria) {
+        if (viewer.isStaff() && !criteria.filtered()) {
+            return null;
+        }
+        List<Long> ids = session.search(Task.class)
+                .select(f -> f.id(Long.class))
+                .where(f -> f.bool().filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
+                .fetchHits(SCOPE_LIMIT + 1);
+        return ids.size() > SCOPE_LIMIT ? null : ids;
+    }
+
     /** Tasks whose readable messages match the word, with the best message's score. */
-    private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word) {
+    private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word,
+            List<Long> scope) {
         Query text = WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT);
         Map<Long, Float> matches = new HashMap<>();
         session.search(Message.class)
                 .select(f -> f.composite().from(f.field("task.id", Long.class), f.score()).asList())
-                .where(f -> readable(f, viewer, f.bool().must(lucene(f, text))))
+                .where(f -> readable(f, viewer, within(f, f.bool().must(lucene(f, text)), "task.id", scope)))
                 .fetchHits(HITS_PER_WORD)
                 .forEach(hit -> matches.merge((Long) hit.get(0), (Float) hit.get(1), Math::max));
         return matches;
     }
 
-    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word) {
+    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word, List<Long> scope) {
         Query text = WordQueries.word(word, SearchMapping.FILE_NAME, TEXT_WEIGHT);
         return session.search(Attachment.class)
                 .select(f -> f.composite().from(f.field(SearchMapping.TASK_ID, Long.class),
                         f.field(SearchMapping.MESSAGE_ID, Long.class), f.score()).as(FileHit::new))
-                .where(f -> lucene(f, text))
+                .where(f -> within(f, f.bool().must(lucene(f, text)), SearchMapping.TASK_ID, scope))
                 .fetchHits(HITS_PER_WORD);
+    }
+
+    private static BooleanPredicateClausesStep<?, ?> within(SearchPredicateFactory f,
+            BooleanPredicateClausesStep<?, ?> documents, String taskField, List<Long> scope) {
+        return scope == null ? documents : documents.filter(f.terms().field(taskField).matchingAny(scope));
     }
 
     /** Of the messages the found files belong to, those the viewer may read. */
