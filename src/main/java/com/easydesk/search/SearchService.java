@@ -203,13 +203,34 @@ public class SearchService {
     private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word,
             List<Long> scope) {
         Query text = WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT);
-        Map<Long, Float> matches = new HashMap<>();
-        session.search(Message.class)
-                .select(f -> f.composite().from(f.field("task.id", Long.class), f.score()).asList())
+        List<List<?>> hits = session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
                 .where(f -> readable(f, viewer, within(f, f.bool().must(lucene(f, text)), "task.id", scope)))
-                .fetchHits(HITS_PER_WORD)
-                .forEach(hit -> matches.merge((Long) hit.get(0), (Float) hit.get(1), Math::max));
+                .fetchHits(HITS_PER_WORD);
+        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
+        Map<Long, Float> matches = new HashMap<>();
+        for (List<?> hit : hits) {
+            Long taskId = taskOf.get((Long) hit.get(0));
+            if (taskId != null) {
+                matches.merge(taskId, (Float) hit.get(1), Math::max);
+            }
+        }
         return matches;
+    }
+
+    /**
+     * The task of each message, read from the database by primary key. The index holds it too, but only as
+     * a stored field: reading a stored field decompresses the block of message texts around it, which took
+     * most of a search's time on a million messages (docs/performance.md). The id comes from doc values.
+     */
+    private Map<Long, Long> tasksOfMessages(List<Long> messageIds) {
+        Map<Long, Long> taskOf = new HashMap<>();
+        if (!messageIds.isEmpty()) {
+            entityManager.createQuery("select m.id, m.task.id from Message m where m.id in :ids", Object[].class)
+                    .setParameter("ids", messageIds).getResultList()
+                    .forEach(row -> taskOf.put((Long) row[0], (Long) row[1]));
+        }
+        return taskOf;
     }
 
     private List<FileHit> fileMatches(SearchSession session, QueryText.Word word, List<Long> scope) {
@@ -245,12 +266,19 @@ public class SearchService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return session.search(Task.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.field(SearchMapping.NUMBER, Long.class),
-                        f.field(SearchMapping.LAST_ACTIVITY, Instant.class)).as(TaskRow::new))
+        List<Long> visible = session.search(Task.class)
+                .select(f -> f.id(Long.class))
                 .where(f -> f.bool().must(f.id().matchingAny(candidates))
                         .filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
                 .fetchHits(candidates.size());
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        // From the database rather than the index's stored fields, for the reason given at tasksOfMessages.
+        return entityManager.createQuery("select t.id, t.number, t.lastActivityAt from Task t where t.id in :ids",
+                Object[].class).setParameter("ids", visible).getResultList().stream()
+                .map(row -> new TaskRow((Long) row[0], (Long) row[1], (Instant) row[2]))
+                .toList();
     }
 
     private static PredicateFinalStep readable(SearchPredicateFactory f, Viewer viewer,
@@ -331,17 +359,38 @@ public class SearchService {
                 .fetchHits(ids.size());
     }
 
+    /**
+     * The best readable message of each task on the page, highlighted. The messages are first ranked by id and
+     * score only and just the best one per task is highlighted: a page of long conversations holds a thousand
+     * matching messages, and highlighting reads and analyses each one's text again.
+     */
     private List<TextPart> messageParts(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
         Query body = WordQueries.highlight(text, SearchMapping.BODY);
-        return session.search(Message.class)
-                .select(f -> f.composite().from(f.field("task.id", Long.class),
-                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
-                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
+        List<List<?>> hits = session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
                 .where(f -> readable(f, viewer, f.bool().must(lucene(f, body))
                         .filter(f.terms().field("task.id").matchingAny(ids))))
+                .fetchHits(HITS_PER_WORD);
+        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
+        Map<Long, List<?>> bestOfTask = new HashMap<>();
+        for (List<?> hit : hits) {
+            Long taskId = taskOf.get((Long) hit.get(0));
+            if (taskId != null) {
+                bestOfTask.merge(taskId, hit, (a, b) -> (Float) b.get(1) > (Float) a.get(1) ? b : a);
+            }
+        }
+        if (bestOfTask.isEmpty()) {
+            return List.of();
+        }
+        List<Long> best = bestOfTask.values().stream().map(hit -> (Long) hit.get(0)).toList();
+        return session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class),
+                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
+                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
+                .where(f -> f.bool().must(lucene(f, body)).filter(f.id().matchingAny(best)))
                 .highlighter(SearchService::snippet)
-                .fetchHits(HITS_PER_WORD).stream()
-                .map(row -> new TextPart((Long) row.get(0), (String) row.get(1), (Float) row.get(2),
+                .fetchHits(best.size()).stream()
+                .map(row -> new TextPart(taskOf.get((Long) row.get(0)), (String) row.get(1), (Float) row.get(2),
                         (Boolean) row.get(3)))
                 .toList();
     }
