@@ -88,7 +88,9 @@ createdb -T "$DB_NAME" "$RUN_DB"
 echo "copy of $DB_NAME made in $(seconds_since "$started") s" >&2
 
 ./mvnw -q -B -ntp -DskipTests package
-JAR="$(ls target/easydesk-*.jar | grep -v original | head -n 1)"
+# A copy, so that a build in this work tree during the run cannot change the jar under the running application.
+cp "$(ls target/easydesk-*.jar | grep -v original | head -n 1)" "$WORK/easydesk.jar"
+JAR="$WORK/easydesk.jar"
 
 # ---- start: time to a served login page, then the search index built from scratch ----
 INDEX_DIR="$WORK/index"
@@ -158,6 +160,10 @@ row() {
     fi
     local v
     v() { echo "$result" | grep -o "$1=[0-9.]*" | cut -d= -f2; }
+    if [ "$(v requests)" = "0" ]; then
+        echo "| $name | none answered within 10 s | | | 0 | $(v errors) | $(load) |" >> "$ROWS"
+        return
+    fi
     echo "| $name | $(v p50) | $(v p95) | $(v p99) | $(v rps) | $(v errors) | $(load) |" >> "$ROWS"
 }
 
