@@ -53,6 +53,8 @@ public class SearchService {
     static final float NUMBER_MATCH = 100;
     /** Per word and kind of document; a word found in more tasks than this is not a useful word anyway. */
     static final int HITS_PER_WORD = 2000;
+    /** Up to this many tasks the search narrows messages and files to the viewer's tasks first (see scope). */
+    static final int SCOPE_LIMIT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     /*
@@ -126,14 +128,18 @@ public class SearchService {
     }
 
     private List<Ranked> rank(SearchSession session, Viewer viewer, SearchCriteria criteria, QueryText text) {
+        List<Long> scope = scope(session, viewer, criteria);
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
         int words = text.words().size();
         Map<Long, float[]> scores = new HashMap<>();
         List<List<FileHit>> filesPerWord = new ArrayList<>();
         for (int i = 0; i < words; i++) {
             QueryText.Word word = text.words().get(i);
             addBest(scores, i, words, taskMatches(session, viewer, criteria, word));
-            addBest(scores, i, words, messageMatches(session, viewer, word));
-            filesPerWord.add(fileMatches(session, word));
+            addBest(scores, i, words, messageMatches(session, viewer, word, scope));
+            filesPerWord.add(fileMatches(session, word, scope));
         }
         Set<Long> readableMessages = readableMessages(session, viewer, filesPerWord);
         for (int i = 0; i < words; i++) {
@@ -182,25 +188,69 @@ public class SearchService {
         return matches;
     }
 
+    /**
+     * The tasks to look in when they are few enough to list: a client's own (or their company's) tasks, or
+     * what the filters leave. Messages and files are then matched only there, so that a word's best
+     * {@value #HITS_PER_WORD} hits are the viewer's own rather than the whole installation's, of which a client
+     * would see almost none. Null: every task (staff without filters, or filters that leave too many).
+     */
+    private List<Long> scope(SearchSession session, Viewer viewer, SearchCriteria criteria) {
+        if (viewer.isStaff() && !criteria.filtered()) {
+            return null;
+        }
+        List<Long> ids = session.search(Task.class)
+                .select(f -> f.id(Long.class))
+                .where(f -> f.bool().filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
+                .fetchHits(SCOPE_LIMIT + 1);
+        return ids.size() > SCOPE_LIMIT ? null : ids;
+    }
+
     /** Tasks whose readable messages match the word, with the best message's score. */
-    private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word) {
+    private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word,
+            List<Long> scope) {
         Query text = WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT);
+        List<List<?>> hits = session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
+                .where(f -> readable(f, viewer, within(f, f.bool().must(lucene(f, text)), "task.id", scope)))
+                .fetchHits(HITS_PER_WORD);
+        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
         Map<Long, Float> matches = new HashMap<>();
-        session.search(Message.class)
-                .select(f -> f.composite().from(f.field("task.id", Long.class), f.score()).asList())
-                .where(f -> readable(f, viewer, f.bool().must(lucene(f, text))))
-                .fetchHits(HITS_PER_WORD)
-                .forEach(hit -> matches.merge((Long) hit.get(0), (Float) hit.get(1), Math::max));
+        for (List<?> hit : hits) {
+            Long taskId = taskOf.get((Long) hit.get(0));
+            if (taskId != null) {
+                matches.merge(taskId, (Float) hit.get(1), Math::max);
+            }
+        }
         return matches;
     }
 
-    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word) {
+    /**
+     * The task of each message, read from the database by primary key. The index holds it too, but only as
+     * a stored field: reading a stored field decompresses the block of message texts around it, which took
+     * most of a search's time on a million messages (docs/performance.md). The id comes from doc values.
+     */
+    private Map<Long, Long> tasksOfMessages(List<Long> messageIds) {
+        Map<Long, Long> taskOf = new HashMap<>();
+        if (!messageIds.isEmpty()) {
+            entityManager.createQuery("select m.id, m.task.id from Message m where m.id in :ids", Object[].class)
+                    .setParameter("ids", messageIds).getResultList()
+                    .forEach(row -> taskOf.put((Long) row[0], (Long) row[1]));
+        }
+        return taskOf;
+    }
+
+    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word, List<Long> scope) {
         Query text = WordQueries.word(word, SearchMapping.FILE_NAME, TEXT_WEIGHT);
         return session.search(Attachment.class)
                 .select(f -> f.composite().from(f.field(SearchMapping.TASK_ID, Long.class),
                         f.field(SearchMapping.MESSAGE_ID, Long.class), f.score()).as(FileHit::new))
-                .where(f -> lucene(f, text))
+                .where(f -> within(f, f.bool().must(lucene(f, text)), SearchMapping.TASK_ID, scope))
                 .fetchHits(HITS_PER_WORD);
+    }
+
+    private static BooleanPredicateClausesStep<?, ?> within(SearchPredicateFactory f,
+            BooleanPredicateClausesStep<?, ?> documents, String taskField, List<Long> scope) {
+        return scope == null ? documents : documents.filter(f.terms().field(taskField).matchingAny(scope));
     }
 
     /** Of the messages the found files belong to, those the viewer may read. */
@@ -222,12 +272,19 @@ public class SearchService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return session.search(Task.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.field(SearchMapping.NUMBER, Long.class),
-                        f.field(SearchMapping.LAST_ACTIVITY, Instant.class)).as(TaskRow::new))
+        List<Long> visible = session.search(Task.class)
+                .select(f -> f.id(Long.class))
                 .where(f -> f.bool().must(f.id().matchingAny(candidates))
                         .filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
                 .fetchHits(candidates.size());
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        // From the database rather than the index's stored fields, for the reason given at tasksOfMessages.
+        return entityManager.createQuery("select t.id, t.number, t.lastActivityAt from Task t where t.id in :ids",
+                Object[].class).setParameter("ids", visible).getResultList().stream()
+                .map(row -> new TaskRow((Long) row[0], (Long) row[1], (Instant) row[2]))
+                .toList();
     }
 
     private static PredicateFinalStep readable(SearchPredicateFactory f, Viewer viewer,
@@ -308,17 +365,38 @@ public class SearchService {
                 .fetchHits(ids.size());
     }
 
+    /**
+     * The best readable message of each task on the page, highlighted. The messages are first ranked by id and
+     * score only and just the best one per task is highlighted: a page of long conversations holds a thousand
+     * matching messages, and highlighting reads and analyses each one's text again.
+     */
     private List<TextPart> messageParts(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
         Query body = WordQueries.highlight(text, SearchMapping.BODY);
-        return session.search(Message.class)
-                .select(f -> f.composite().from(f.field("task.id", Long.class),
-                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
-                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
+        List<List<?>> hits = session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
                 .where(f -> readable(f, viewer, f.bool().must(lucene(f, body))
                         .filter(f.terms().field("task.id").matchingAny(ids))))
+                .fetchHits(HITS_PER_WORD);
+        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
+        Map<Long, List<?>> bestOfTask = new HashMap<>();
+        for (List<?> hit : hits) {
+            Long taskId = taskOf.get((Long) hit.get(0));
+            if (taskId != null) {
+                bestOfTask.merge(taskId, hit, (a, b) -> (Float) b.get(1) > (Float) a.get(1) ? b : a);
+            }
+        }
+        if (bestOfTask.isEmpty()) {
+            return List.of();
+        }
+        List<Long> best = bestOfTask.values().stream().map(hit -> (Long) hit.get(0)).toList();
+        return session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class),
+                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
+                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
+                .where(f -> f.bool().must(lucene(f, body)).filter(f.id().matchingAny(best)))
                 .highlighter(SearchService::snippet)
-                .fetchHits(HITS_PER_WORD).stream()
-                .map(row -> new TextPart((Long) row.get(0), (String) row.get(1), (Float) row.get(2),
+                .fetchHits(best.size()).stream()
+                .map(row -> new TextPart(taskOf.get((Long) row.get(0)), (String) row.get(1), (Float) row.get(2),
                         (Boolean) row.get(3)))
                 .toList();
     }

@@ -273,6 +273,23 @@ class SearchTest {
         }
 
         @Test
+        void aClientFindsOwnTasksWhenOtherCompaniesHoldTheWordInMoreMessagesThanAreRanked() {
+            Task foreign = fixtures.titledTask(fixtures.supervisor(fixtures.client()), category, "Сад", "");
+            jdbc.update("insert into message (task_id, author_id, body) select :task, :author, 'Сирень у ограды ' || n "
+                    + "from generate_series(1, :count) n", Map.of("task", foreign.getId(), "author", employee.getId(),
+                    "count", SearchService.HITS_PER_WORD));
+            Task own = task("Двор", "");
+            // Another form of the word ranks below the exact one: without narrowing first, the other company's
+            // messages would take every ranked place.
+            fixtures.message(contact, own, "Сиренью пахнет у крыльца", false);
+            index.rebuildNow();
+
+            assertThat(numbers(boss, "сирень")).containsExactly(own.getNumber());
+            assertThat(numbers(contact, "сирень")).containsExactly(own.getNumber());
+            assertThat(numbers(employee, "сирень")).isNotEmpty();
+        }
+
+        @Test
         void anInternalTaskIsFoundOnlyByStaff() {
             Task task = task("Магнолия", "");
             makeInternal(task, true);
