@@ -1,0 +1,100 @@
+package com.easydesk.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.easydesk.person.Person;
+
+/**
+ * Every endpoint of the application as Spring MVC knows it (its request mappings), so that tests of the
+ * rules every endpoint must keep cover a new endpoint without anyone listing it.
+ */
+final class Mappings {
+
+    /** Numbers and ids start low and grow by one; nothing in a test run gets near this one. */
+    static final String NOTHING = "999999999";
+
+    private static final Set<RequestMethod> SAFE = EnumSet.of(RequestMethod.GET, RequestMethod.HEAD,
+            RequestMethod.OPTIONS, RequestMethod.TRACE);
+
+    private Mappings() {
+    }
+
+    /** One method on one URL pattern, and the controller method that answers it. */
+    record Mapping(RequestMethod method, String pattern, HandlerMethod handler) {
+
+        /** Writes: everything but GET, HEAD, OPTIONS and TRACE, the methods that must need a CSRF token. */
+        boolean changesState() {
+            return !SAFE.contains(method);
+        }
+
+        /** The pattern with every path variable naming nothing that exists. */
+        String uriNamingNothing() {
+            return pattern.replaceAll("\\{[^}]+}", NOTHING);
+        }
+
+        HttpMethod httpMethod() {
+            return HttpMethod.valueOf(method.name());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern + " (" + handler.getBeanType().getSimpleName() + "#"
+                    + handler.getMethod().getName() + ")";
+        }
+    }
+
+    /**
+     * Each method and pattern once, in a stable order. A mapping without a method restriction answers every
+     * method: it is listed as GET and as POST, the ways browsers reach it.
+     */
+    static List<Mapping> of(RequestMappingHandlerMapping handlerMapping) {
+        Map<String, Mapping> mappings = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty()) {
+                methods = EnumSet.of(RequestMethod.GET, RequestMethod.POST);
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : methods) {
+                    mappings.putIfAbsent(pattern + " " + method, new Mapping(method, pattern, entry.getValue()));
+                }
+            }
+        }
+        List<Mapping> sorted = new ArrayList<>(mappings.values());
+        sorted.sort(Comparator.comparing(Mapping::pattern).thenComparing(Mapping::method));
+        return sorted;
+    }
+
+    /**
+     * The first of these people whom the URL rules of SecurityConfig let through to this mapping, or null
+     * when none is: the one a test sends, so that what it meets is the endpoint, not the role check.
+     */
+    static Person allowedOf(Mapping mapping, List<Person> candidates, WebInvocationPrivilegeEvaluator rules,
+            UserDetailsService signIn) {
+        for (Person person : candidates) {
+            UserDetails user = signIn.loadUserByUsername(person.getEmail());
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            if (rules.isAllowed("", mapping.uriNamingNothing(), mapping.method().name(), authentication)) {
+                return person;
+            }
+        }
+        return null;
+    }
+}
