@@ -2,6 +2,7 @@ package com.easydesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ class AccessThrottle {
 
     /** Until when a sign-in for this account from this address is refused without trying the password. */
     Optional<Instant> signInRefusedUntil(String account, String address) {
-        Instant now = clock.instant();
+        Instant now = now();
         Optional<Instant> forAccount = find(ThrottleKind.SIGN_IN_ACCOUNT, account)
                 .flatMap(counter -> counter.signInRefusedUntil(properties.accountRule(), now));
         Optional<Instant> forAddress = find(ThrottleKind.SIGN_IN_ADDRESS, address)
@@ -44,7 +45,7 @@ class AccessThrottle {
     /** Counts a failed sign-in for the account and the address; returns until when sign-in is now locked. */
     @Transactional
     Optional<Instant> signInFailed(String account, String address) {
-        Instant now = clock.instant();
+        Instant now = now();
         counters.deleteStale(now.minus(properties.longestWindow()), now);
         ThrottleCounter forAccount = locked(ThrottleKind.SIGN_IN_ACCOUNT, account, now);
         forAccount.countFailure(properties.accountRule(), now);
@@ -66,7 +67,7 @@ class AccessThrottle {
      */
     @Transactional
     Optional<Instant> admitResetRequest(String account, String address) {
-        Instant now = clock.instant();
+        Instant now = now();
         ThrottleCounter forAccount = locked(ThrottleKind.RESET_ACCOUNT, account, now);
         ThrottleCounter forAddress = locked(ThrottleKind.RESET_ADDRESS, address, now);
         Optional<Instant> refused = later(
@@ -92,6 +93,11 @@ class AccessThrottle {
     static String subject(String typed) {
         String key = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         return key.length() > LONGEST_SUBJECT ? key.substring(0, LONGEST_SUBJECT) : key;
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it, so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Optional<Instant> later(Optional<Instant> one, Optional<Instant> other) {

@@ -1,22 +1,31 @@
 package com.easydesk.security;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import com.easydesk.person.Person;
 
@@ -80,6 +89,62 @@ final class Mappings {
         List<Mapping> sorted = new ArrayList<>(mappings.values());
         sorted.sort(Comparator.comparing(Mapping::pattern).thenComparing(Mapping::method));
         return sorted;
+    }
+
+    /**
+     * Every endpoint by name: its methods and URL pattern, as "POST /tasks/{number}/status"; a mapping that
+     * answers any method is named "ANY /error". Several controller methods on one URL and method (one for
+     * pages, one for JSON) are one endpoint.
+     */
+    static Set<String> endpoints(RequestMappingHandlerMapping handlerMapping) {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                endpoints.add(endpoint(info, pattern));
+            }
+        }
+        return endpoints;
+    }
+
+    /** The endpoint a request reaches, named as {@link #endpoints} names it, with the values of its path. */
+    record Reached(String endpoint, Map<String, String> variables) {
+    }
+
+    /**
+     * Which endpoint Spring MVC would hand this request to, whatever the security rules then say about it;
+     * empty for what no controller answers (static files, actuator, the sign-in and sign-out filters).
+     */
+    static Optional<Reached> reachedBy(RequestMappingHandlerMapping handlerMapping, HttpServletRequest sent) {
+        var request = new MockHttpServletRequest(sent.getMethod(), sent.getRequestURI());
+        request.setQueryString(sent.getQueryString());
+        for (String header : Collections.list(sent.getHeaderNames())) {
+            request.addHeader(header, sent.getHeader(header));
+        }
+        ServletRequestPathUtils.parseAndCache(request);
+        HandlerExecutionChain chain;
+        try {
+            chain = handlerMapping.getHandler(request);
+        } catch (Exception noMatch) {
+            return Optional.empty();
+        }
+        if (chain == null || !(chain.getHandler() instanceof HandlerMethod handler)) {
+            return Optional.empty();
+        }
+        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return handlerMapping.getHandlerMethods().entrySet().stream()
+                .filter(entry -> entry.getValue().getMethod().equals(handler.getMethod()))
+                .filter(entry -> entry.getKey().getPatternValues().contains(pattern))
+                .findFirst()
+                .map(entry -> new Reached(endpoint(entry.getKey(), pattern), variables == null ? Map.of() : variables));
+    }
+
+    private static String endpoint(RequestMappingInfo info, String pattern) {
+        Set<RequestMethod> methods = new TreeSet<>(info.getMethodsCondition().getMethods());
+        String named = methods.isEmpty() ? "ANY" : String.join(",", methods.stream().map(Enum::name).toList());
+        return named + " " + pattern;
     }
 
     /**

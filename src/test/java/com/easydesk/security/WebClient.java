@@ -88,6 +88,12 @@ final class WebClient {
         return matcher.group(1);
     }
 
+    /** Another browser that holds this cookie, as someone who copied it would. */
+    WebClient withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
     /** The value this client holds for the cookie, or null. */
     String cookie(String name) {
         return cookies.get(name);
