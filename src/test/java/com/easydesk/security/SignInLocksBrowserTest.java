@@ -71,7 +71,7 @@ class SignInLocksBrowserTest {
 
             browser.click("[data-subject='" + olga.getEmail() + "'] button[type=submit]");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
-            assertThat(browser.find("#notice").getText()).contains("Блокировка снята");
+            assertThat(browser.find("#notice").getText()).contains("Ограничение снято");
             browser.screenshot("lock-lifted");
             browser.signOut();
 
