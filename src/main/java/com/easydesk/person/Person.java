@@ -58,6 +58,9 @@ public class Person {
     @Column(name = "notify_assignments")
     private boolean notifyAssignments;
 
+    @Column(name = "session_generation")
+    private int sessionGeneration;
+
     protected Person() {
     }
 
@@ -84,8 +87,10 @@ public class Person {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** A new password ends the sessions signed in with the old one (see {@link #getSessionGeneration()}). */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.sessionGeneration++;
     }
 
     public void rename(String fullName) {
@@ -128,9 +133,13 @@ public class Person {
         this.clientId = newClientId;
     }
 
-    /** A deactivated person cannot sign in and is offered nowhere, but stays on everything they did. */
+    /**
+     * A deactivated person cannot sign in and is offered nowhere, but stays on everything they did; their
+     * open sessions end.
+     */
     public void deactivate() {
         this.active = false;
+        this.sessionGeneration++;
     }
 
     public void reactivate() {
@@ -170,6 +179,15 @@ public class Person {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    /**
+     * Moves on with every password change and deactivation. A session remembers the generation it was
+     * signed in at; one signed in at an older generation has ended, so a reactivated person's old sessions
+     * stay ended too.
+     */
+    public int getSessionGeneration() {
+        return sessionGeneration;
     }
 
     /** Whether the person has chosen a password yet; an invited person has not until they follow the link. */

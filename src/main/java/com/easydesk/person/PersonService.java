@@ -3,6 +3,7 @@ package com.easydesk.person;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,13 +29,15 @@ public class PersonService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordLinkService links;
     private final List<ContactHistory> histories;
+    private final ApplicationEventPublisher events;
 
     PersonService(People people, PasswordEncoder passwordEncoder, PasswordLinkService links,
-            List<ContactHistory> histories) {
+            List<ContactHistory> histories, ApplicationEventPublisher events) {
         this.people = people;
         this.passwordEncoder = passwordEncoder;
         this.links = links;
         this.histories = histories;
+        this.events = events;
     }
 
     public Person get(long id) {
@@ -200,7 +203,10 @@ public class PersonService {
         return person;
     }
 
-    /** Changes the viewer's password; the current one must be given. */
+    /**
+     * Changes the viewer's password; the current one must be given. The viewer's other sessions end; the
+     * security feature keeps the one the change was made in ({@link PasswordChanged}).
+     */
     @Transactional
     public void changePassword(Viewer viewer, String currentPassword, String newPassword) {
         Person person = get(viewer.id());
@@ -212,6 +218,7 @@ public class PersonService {
             throw new PersonRuleViolation("newPassword", problem);
         });
         person.changePasswordHash(passwordEncoder.encode(newPassword));
+        events.publishEvent(new PasswordChanged(person.getId(), person.getSessionGeneration()));
     }
 
     private Person invite(Viewer inviter, Person person) {

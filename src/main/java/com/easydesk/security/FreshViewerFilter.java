@@ -18,9 +18,10 @@ import com.easydesk.person.PersonService;
 
 /**
  * Reads the signed-in person afresh on every request (one primary-key lookup), so that a role change, a
- * lost supervisor flag or a deactivation takes effect on open sessions at their next request. A person
- * who was deactivated (or removed) is signed out: the session ends and the request goes on anonymously,
- * which sends a page request to the sign-in form.
+ * lost supervisor flag or a deactivation takes effect on open sessions at their next request. A session
+ * ends when its person was deactivated (or removed), or when their session generation moved on since the
+ * session signed in (a password change, a deactivation even if undone since): the request then goes on
+ * anonymously, which sends a page request to the sign-in form.
  */
 class FreshViewerFilter extends OncePerRequestFilter {
 
@@ -37,7 +38,9 @@ class FreshViewerFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson signedIn) {
-            Person person = people.find(signedIn.viewer().id()).filter(Person::isActive).orElse(null);
+            Person person = people.find(signedIn.viewer().id()).filter(Person::isActive)
+                    .filter(current -> current.getSessionGeneration() == signedIn.sessionGeneration())
+                    .orElse(null);
             if (person == null) {
                 signOut(request);
             } else {

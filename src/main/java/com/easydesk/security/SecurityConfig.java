@@ -1,10 +1,15 @@
 package com.easydesk.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +30,10 @@ import com.easydesk.person.PersonService;
  * for managers and the director, {@code /staff/**} for the director only. {@code /company/**} holds a
  * client supervisor's management of their own company's contacts. {@code /password-reset} and
  * {@code /password/{token}} are open to everyone: they are how people without a password get one.
+ *
+ * <p>Every answer carries the headers of docs/security.md ("Headers and cookies"); sign-in goes through the
+ * throttle ("Sign-in throttling"); every state change needs the CSRF token (Spring Security's default, for
+ * every method but GET, HEAD, TRACE and OPTIONS).
  */
 @Configuration
 class SecurityConfig implements WebMvcConfigurer {
@@ -34,7 +43,8 @@ class SecurityConfig implements WebMvcConfigurer {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver,
+            SignInService signIn, PasswordEncoder passwordEncoder, AccessThrottle throttle, Clock clock)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.*")
@@ -54,17 +64,32 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/settings/statuses", "/settings/statuses/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .requestMatchers(HttpMethod.POST, "/tasks/*/checklist/**").hasRole("STAFF")
                 .requestMatchers("/settings/checklists", "/settings/checklists/**").hasAnyRole("MANAGER", "DIRECTOR")
+                .requestMatchers("/settings/sign-in-locks", "/settings/sign-in-locks/**").hasRole("DIRECTOR")
                 .anyRequest().authenticated());
+        http.authenticationManager(signInManager(signIn, passwordEncoder, throttle));
         http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
         http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
-                .permitAll());
+                .failureHandler(new SignInFailure(clock)).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint()));
         http.headers(headers -> headers
+                .contentTypeOptions(Customizer.withDefaults())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * The only way to sign in, with no parent to fall back on: a refused or failed attempt ends here. The
+     * password is compared even for a deactivated account, so that it answers as slowly as any other.
+     */
+    private static AuthenticationManager signInManager(SignInService signIn, PasswordEncoder passwordEncoder,
+            AccessThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(signIn);
+        passwords.setPasswordEncoder(passwordEncoder);
+        passwords.setAlwaysPerformAdditionalChecksOnUser(true);
+        return new ProviderManager(new ThrottledSignIn(passwords, throttle));
     }
 
     @Bean

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** Russian first; {@code ?lang=en} switches to English until the profile keeps a preference. */
@@ -16,9 +15,7 @@ class LocaleConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        var resolver = new CookieLocaleResolver("easydesk-lang");
-        resolver.setDefaultLocale(Locale.forLanguageTag("ru"));
-        return resolver;
+        return new LocaleCookie("easydesk-lang", Locale.forLanguageTag("ru"));
     }
 
     @Override

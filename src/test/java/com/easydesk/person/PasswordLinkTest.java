@@ -151,6 +151,23 @@ class PasswordLinkTest {
         }
 
         @Test
+        void aCommonPasswordIsRefusedNextToTheFieldAndTheLinkStaysUsable() throws Exception {
+            Person contact = fixtures.invitedContact(manager, client);
+            String token = Inbox.passwordToken(Inbox.of(contact.getEmail()).awaitSubject("Приглашение"));
+
+            MockHttpServletResponse keyboard = choose(token, "йцукенгшщз", "йцукенгшщз");
+            MockHttpServletResponse common = choose(token, "Password2024!", "Password2024!");
+
+            for (MockHttpServletResponse refused : java.util.List.of(keyboard, common)) {
+                assertThat(refused.getStatus()).isEqualTo(200);
+                assertThat(text(refused)).containsPattern("class=\"form-control is-invalid\"[^>]*"
+                        + "id=\"password\"[^>]*>\\s*<div class=\"invalid-feedback\">Этот пароль слишком распространён");
+            }
+            assertThat(people.get(contact.getId()).hasPassword()).isFalse();
+            assertThat(choose(token, NEW_PASSWORD, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?password-set");
+        }
+
+        @Test
         void aLinkNobodySentIsNotValid() throws Exception {
             MockHttpServletResponse made = mvc.perform(get("/password/" + "A".repeat(43))).andReturn().getResponse();
             MockHttpServletResponse garbage = mvc.perform(get("/password/abc")).andReturn().getResponse();

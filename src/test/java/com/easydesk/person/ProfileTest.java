@@ -134,6 +134,17 @@ class ProfileTest {
                     .andExpect(authenticated());
         }
 
+        @Test
+        void aCommonPasswordIsRefusedNextToTheField() throws Exception {
+            MockHttpServletResponse refused = changePassword(Fixtures.PASSWORD, "qwerty12345", "qwerty12345");
+
+            assertThat(refused.getStatus()).isEqualTo(200);
+            assertThat(text(refused)).containsPattern("class=\"form-control is-invalid\"[^>]*"
+                    + "id=\"newPassword\"[^>]*>\\s*<div class=\"invalid-feedback\">Этот пароль слишком распространён");
+            mvc.perform(formLogin("/login").user(contact.getEmail()).password(Fixtures.PASSWORD))
+                    .andExpect(authenticated());
+        }
+
         private MockHttpServletResponse changePassword(String current, String next, String confirmation)
                 throws Exception {
             return send(contact, post("/profile/password").param("currentPassword", current)

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,18 +29,24 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.easydesk.attachment.Attachment;
 import com.easydesk.attachment.AttachmentService;
@@ -53,6 +64,7 @@ import com.easydesk.routing.RoutingService;
 import com.easydesk.routing.RuleDefinition;
 import com.easydesk.routing.TimeCondition;
 import com.easydesk.search.SearchIndex;
+import com.easydesk.security.Mappings.Reached;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
 import com.easydesk.task.StatusColor;
@@ -74,9 +86,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * two client companies and the provider's staff is built once. Each row of the table says what one viewer
  * gets from one request; on top of the answer, every row checks that a refused request changed nothing
  * and an accepted change was stored, so that "403 but done anyway" cannot pass.
+ *
+ * <p>The table is complete: after the rows have run, {@link EveryEndpointHasRows} fails for every endpoint
+ * of the application's request mappings that no row reached, and for every task endpoint without rows on a
+ * task of company A (own, same company or foreign, depending on the viewer) and on an internal task. Each
+ * request comes from an address of its own, so that sign-in and reset throttling never count the table.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class AuthorizationTest {
 
     private static final String ANONYMOUS = "anonymous";
@@ -111,6 +129,16 @@ class AuthorizationTest {
             ".*/settings/checklists");
     private static final Expect TO_STATUSES = new Expect("302 to /settings/statuses", 302, "Location",
             ".*/settings/statuses");
+    private static final Expect TO_SIGN_IN_LOCKS = new Expect("302 to /settings/sign-in-locks", 302, "Location",
+            ".*/settings/sign-in-locks");
+    private static final Expect SERVER_ERROR = new Expect("500", 500, null, null);
+
+    /** Each request of the table comes from an address of its own, in a private range. */
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** What the completeness check asks of every task endpoint: rows on both kinds of task. */
+    private static final String COMPANY_A_TASK = "a task of company A (TA1, TA2: own, same company or foreign)";
+    private static final String INTERNAL_TASK = "an internal task (INT)";
 
     @Autowired
     MockMvc mvc;
@@ -143,6 +171,16 @@ class AuthorizationTest {
 
     @Autowired
     ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    AccessThrottle throttle;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    /** Which endpoints the rows reached, and on which of the world's tasks. */
+    private final Map<String, Set<String>> reached = new ConcurrentHashMap<>();
 
     World world;
 
@@ -223,6 +261,10 @@ class AuthorizationTest {
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 line(page("/tasks/{TA1}/files/{missing}/thumbnail"),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/tasks/{INT}/files/{INT.publicImage}/thumbnail"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+                line(page("/tasks/{INT}/messages/{INT.publicMessage}/files.zip"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK, OK),
                 line(page("/tasks/{TA1}/messages/{TA1.publicMessage}/files.zip"),
                         LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
                 line(page("/tasks/{TA1}/messages/{TA1.internalMessage}/files.zip"),
@@ -352,6 +394,9 @@ class AuthorizationTest {
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
                 line(toggleActive("/staff/{victimStaff}", "victimStaff"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
+                // Again: only the director's request is accepted, so the second line reactivates.
+                line(toggleActive("/staff/{victimStaff}", "victimStaff"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_STAFF),
 
                 // Categories for managers and the director.
                 line(page("/categories"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
@@ -392,7 +437,7 @@ class AuthorizationTest {
 
                 // Password pages are open to everyone; a reset answers the same for any address.
                 line(page("/password-reset"), OK, OK, OK, OK, OK, OK, OK, OK),
-                line(requestReset("A2"), TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT,
+                line(requestReset(), TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT,
                         TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT),
                 line(requestResetForUnknownAddress(), TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT,
                         TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT, TO_RESET_SENT),
@@ -411,7 +456,7 @@ class AuthorizationTest {
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(withoutCsrf(inviteColleague()),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
-                line(withoutCsrf(requestReset("A2")),
+                line(withoutCsrf(requestReset()),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 
                 // Task parameters on the task page (issue 4): staff only, on any task they can see.
@@ -489,9 +534,27 @@ class AuthorizationTest {
                 // An item id is trusted only together with the task it belongs to.
                 line(tickChecklistItem("TA1", "TB1.item"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(tickChecklistItem("INT", "INT.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(moveChecklistItem("TA1", "TA1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(moveChecklistItem("INT", "INT.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(moveChecklistItem("TA1", "TB1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(removeChecklistItem("TA1", "disposableItem.TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(removeChecklistItem("INT", "disposableItem.INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(removeChecklistItem("TA1", "TB1.item"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 line(toggleChecklistVisibility("TA1"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(toggleChecklistVisibility("INT"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
                 line(applyChecklistTemplate("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
+                line(applyChecklistTemplate("INT"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_TASK, TO_TASK, TO_TASK),
                 line(withoutCsrf(addChecklistItem("TA1")),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
@@ -500,7 +563,25 @@ class AuthorizationTest {
                 line(addChecklistTemplate(),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
                 line(toggleChecklistTemplate("T"),
-                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS))
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
+                line(renameChecklistTemplate("T"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
+                line(renameChecklistTemplate("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+
+                // Sign-in locks (issue 9): the director's alone.
+                line(page("/settings/sign-in-locks"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                line(withoutCsrf(liftSignInLock("lock")),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                line(liftSignInLock("lock"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_SIGN_IN_LOCKS),
+                line(liftSignInLock("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+
+                // The error page, asked for directly: no error to show, the same page for everyone.
+                line(page("/error"), SERVER_ERROR, SERVER_ERROR, SERVER_ERROR, SERVER_ERROR, SERVER_ERROR,
+                        SERVER_ERROR, SERVER_ERROR, SERVER_ERROR))
                 .flatMap(Function.identity());
     }
 
@@ -573,9 +654,37 @@ class AuthorizationTest {
         world.name("victimStaff", world.add("victimStaff", fixtures.invitedStaff(world.person("director"),
                 Role.EMPLOYEE)).getId());
         world.name("spareCategory", fixtures.category(employee).getId());
+        for (int target = 0; target < VIEWERS.size(); target++) {
+            world.addResetTarget(fixtures.contact(companyA));
+        }
+
+        // The internal task's own files, checklist and a second item on each checklist to move past; items
+        // that rows remove; a sign-in lock for the director to lift.
+        world.addImages("INT", List.of(fixtures.message(employee, internal, "Фото к задаче INT", false,
+                Fixtures.file("фото-INT.png", image(), "image/png"))), attachments.ofTask(internal.getId()));
+        Viewer staff = Viewer.of(employee);
+        checklistService.add(staff, internal.getNumber(), "Пункт INT");
+        world.addChecklistItem("INT.item", internal);
+        for (Task task : List.of(ta1, internal)) {
+            checklistService.add(staff, task.getNumber(), "Второй пункт");
+            String name = task == ta1 ? "TA1" : "INT";
+            for (String viewer : VIEWERS) {
+                checklistService.add(staff, task.getNumber(), "Пункт на удаление " + viewer);
+                world.addDisposable("disposableItem." + name, jdbc.queryForObject(
+                        "select max(id) from checklist_item where task_id = :id", Map.of("id", task.getId()),
+                        Long.class));
+            }
+        }
+        String locked = Fixtures.email("locked");
+        for (int failure = 0; failure < 1000 && throttle.signInFailed(locked, "192.0.2.200").isEmpty(); failure++) {
+            // counted until the lock
+        }
+        world.name("lock", jdbc.queryForObject("select id from access_throttle where kind = 'SIGN_IN_ACCOUNT' "
+                + "and subject = :subject", Map.of("subject", locked), Long.class));
     }
 
     @Nested
+    @Order(1)
     class EveryViewerAgainstEveryEndpoint {
 
         @ParameterizedTest(name = "{0}")
@@ -600,7 +709,9 @@ class AuthorizationTest {
         private void check(Row row) {
             String before = world.fingerprint();
 
-            MockHttpServletResponse response = perform(row.viewer(), row.endpoint());
+            MvcResult result = performed(row.viewer(), row.endpoint());
+            MockHttpServletResponse response = result.getResponse();
+            Mappings.reachedBy(handlerMapping, result.getRequest()).ifPresent(AuthorizationTest.this::record);
 
             assertThat(response.getStatus()).as(row + ": status").isEqualTo(row.expect().status());
             if (row.expect().header() != null) {
@@ -613,6 +724,57 @@ class AuthorizationTest {
             } else {
                 assertThat(after).as(row + ": this request must change nothing").isEqualTo(before);
             }
+        }
+    }
+
+    /**
+     * Runs after the table: every endpoint of the request mappings needs rows, and every task endpoint rows on
+     * a task of company A and on an internal task. An endpoint added without rows fails here by name.
+     */
+    @Nested
+    @Order(2)
+    class EveryEndpointHasRows {
+
+        @Test
+        void everyEndpointOfTheApplicationHasRowsInTheTable() {
+            assertThat(reached).as("the rows have not run: run the whole AuthorizationTest, whose table they are")
+                    .isNotEmpty();
+            Set<String> missing = new TreeSet<>(Mappings.endpoints(handlerMapping));
+            missing.removeAll(reached.keySet());
+
+            assertThat(missing).as("These endpoints have no row in AuthorizationTest's tables; add a line for each, "
+                    + "with what every viewer gets, on own, same-company, foreign and internal objects").isEmpty();
+        }
+
+        @Test
+        void everyTaskEndpointHasRowsOnATaskOfCompanyAAndOnAnInternalTask() {
+            assertThat(reached).as("the rows have not run: run the whole AuthorizationTest").isNotEmpty();
+            Map<String, Set<String>> lacking = new TreeMap<>();
+            reached.forEach((endpoint, tasks) -> {
+                if (endpoint.contains(" /tasks/{number}")) {
+                    Set<String> absent = new TreeSet<>(Set.of(COMPANY_A_TASK, INTERNAL_TASK));
+                    absent.removeAll(tasks);
+                    if (!absent.isEmpty()) {
+                        lacking.put(endpoint, absent);
+                    }
+                }
+            });
+
+            assertThat(lacking).as("These task endpoints lack rows on the kinds of task named").isEmpty();
+        }
+    }
+
+    private void record(Reached endpoint) {
+        Set<String> tasks = reached.computeIfAbsent(endpoint.endpoint(), key -> ConcurrentHashMap.newKeySet());
+        String number = endpoint.variables().get("number");
+        String task = number == null || !number.matches("\\d+") ? null : world.taskNamed(Long.parseLong(number));
+        if (task == null) {
+            return;
+        }
+        if (task.startsWith("INT")) {
+            tasks.add(INTERNAL_TASK);
+        } else if (task.startsWith("TA")) {
+            tasks.add(COMPANY_A_TASK);
         }
     }
 
@@ -947,7 +1109,17 @@ class AuthorizationTest {
     }
 
     private MockHttpServletResponse perform(String viewer, Endpoint endpoint) {
+        return performed(viewer, endpoint).getResponse();
+    }
+
+    private MvcResult performed(String viewer, Endpoint endpoint) {
         AbstractMockHttpServletRequestBuilder<?> request = endpoint.request().apply(world);
+        int n = ADDRESSES.incrementAndGet();
+        String address = "10.99." + (n / 250) % 250 + "." + (1 + n % 250);
+        request.with(sent -> {
+            sent.setRemoteAddr(address);
+            return sent;
+        });
         if (endpoint.htmx()) {
             request.header("HX-Request", "true");
         }
@@ -958,7 +1130,7 @@ class AuthorizationTest {
             request.with(fixtures.as(world.person(viewer)));
         }
         try {
-            return mvc.perform(request).andReturn().getResponse();
+            return mvc.perform(request).andReturn();
         } catch (Exception unhandled) {
             // MockMvc has no error page dispatch: an exception escaping the application is what a browser sees as 500.
             throw new AssertionError(viewer + ": " + endpoint.display() + " ended in " + unhandled
@@ -1182,9 +1354,10 @@ class AuthorizationTest {
                 .param("fullName", "Коллега " + UUID.randomUUID()).param("email", Fixtures.email("authz-colleague")));
     }
 
-    private static Endpoint requestReset(String person) {
-        return new Endpoint("POST /password-reset for " + person, true, true, false, w -> post("/password-reset")
-                .param("email", w.person(person).getEmail()));
+    /** A reset for one contact of company A after another, so that no account reaches its reset limit. */
+    private static Endpoint requestReset() {
+        return new Endpoint("POST /password-reset for a contact of A", true, true, false, w -> post("/password-reset")
+                .param("email", w.nextResetTarget().getEmail()));
     }
 
     private static Endpoint requestResetForUnknownAddress() {
@@ -1276,6 +1449,28 @@ class AuthorizationTest {
                 .param("templateId", w.resolve("{T}")));
     }
 
+    private static Endpoint moveChecklistItem(String task, String item) {
+        String path = "/tasks/{" + task + "}/checklist/items/{" + item + "}/position";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("up", String.valueOf(w.itemMovesUp(item))));
+    }
+
+    private static Endpoint removeChecklistItem(String task, String item) {
+        String path = "/tasks/{" + task + "}/checklist/items/{" + item + "}/removal";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)));
+    }
+
+    private static Endpoint renameChecklistTemplate(String template) {
+        String path = "/settings/checklists/{" + template + "}";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path))
+                .param("name", "Шаблон " + UUID.randomUUID()).param("steps", "Шаг"));
+    }
+
+    private static Endpoint liftSignInLock(String lock) {
+        String path = "/settings/sign-in-locks/{" + lock + "}/lift";
+        return new Endpoint("POST " + path, true, true, false, w -> post(w.resolve(path)));
+    }
+
     private static Endpoint addChecklistTemplate() {
         return new Endpoint("POST /settings/checklists", true, true, false, w -> post("/settings/checklists")
                 .param("name", "Шаблон " + UUID.randomUUID()).param("steps", "Шаг"));
@@ -1335,7 +1530,8 @@ class AuthorizationTest {
         private final Map<String, Person> people = new HashMap<>();
         private final Map<String, Task> tasks = new HashMap<>();
         private final Map<String, Long> placeholders = new HashMap<>(Map.of("missing", MISSING));
-        private final List<Long> disposableRules = new ArrayList<>();
+        private final Map<String, List<Long>> disposables = new HashMap<>();
+        private final List<Person> resetTargets = new ArrayList<>();
         private int serial;
 
         World(NamedParameterJdbcTemplate jdbc) {
@@ -1359,7 +1555,38 @@ class AuthorizationTest {
 
         /** Rules that rows may delete: each resolve of {disposableRule} hands out the next one. */
         void addDisposableRule(long id) {
-            disposableRules.add(id);
+            addDisposable("disposableRule", id);
+        }
+
+        /** Objects that rows use up: each resolve of {name} hands out the next one, then {@link #MISSING}. */
+        void addDisposable(String name, long id) {
+            disposables.computeIfAbsent(name, key -> new ArrayList<>()).add(id);
+        }
+
+        /** People whose password reset a row asks for: each request names the next, so no limit is reached. */
+        void addResetTarget(Person person) {
+            resetTargets.add(add("resetTarget" + resetTargets.size(), person));
+        }
+
+        Person nextResetTarget() {
+            Person next = resetTargets.remove(0);
+            resetTargets.add(next);
+            return next;
+        }
+
+        /** The world's name of the task with this number, or null. */
+        String taskNamed(long number) {
+            return tasks.entrySet().stream().filter(task -> task.getValue().getNumber() == number)
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+        }
+
+        /** Up unless the item is its checklist's first, so that an accepted move always changes the order. */
+        boolean itemMovesUp(String item) {
+            long id = require(placeholders.get(item), item);
+            Long first = jdbc.queryForObject("select i.id from checklist_item i where i.task_id = (select task_id "
+                    + "from checklist_item where id = :id) order by i.position, i.id limit 1", Map.of("id", id),
+                    Long.class);
+            return first != id;
         }
 
         boolean ruleEnabled() {
@@ -1403,9 +1630,11 @@ class AuthorizationTest {
         String resolve(String template) {
             placeholders.put("serial", (long) ++serial);
             placeholders.put("category", category.getId());
-            if (template.contains("{disposableRule}")) {
-                placeholders.put("disposableRule", disposableRules.isEmpty() ? MISSING : disposableRules.remove(0));
-            }
+            disposables.forEach((name, ids) -> {
+                if (template.contains("{" + name + "}")) {
+                    placeholders.put(name, ids.isEmpty() ? MISSING : ids.remove(0));
+                }
+            });
             Matcher matcher = PLACEHOLDER.matcher(template);
             StringBuilder resolved = new StringBuilder();
             while (matcher.find()) {
@@ -1476,7 +1705,9 @@ class AuthorizationTest {
                     + jdbc.queryForList("select task_id, client_visible from checklist where task_id in (:tasks) "
                             + "order by task_id", ids)
                     + "; templates: " + jdbc.queryForList("select id, name, active from checklist_template "
-                            + "order by id", Map.of());
+                            + "order by id", Map.of())
+                    + "; sign-in locks: " + jdbc.queryForList("select id from access_throttle "
+                            + "where kind like 'SIGN_IN%' and locked_until is not null order by id", Map.of());
         }
 
         /** Names an id for the rows' URLs, as {@code {name}}. */

@@ -1,5 +1,9 @@
 package com.easydesk.person.web;
 
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -16,33 +20,45 @@ import com.easydesk.person.PasswordLinkService;
 import com.easydesk.person.PasswordLinkService.LinkCheck;
 import com.easydesk.person.PasswordRules;
 import com.easydesk.person.PeopleProperties;
+import com.easydesk.security.PasswordResetLimit;
 
 /**
  * The pages for people without a usable password: ask for a reset link, and choose a password through
- * an invitation or reset link. Asking always answers the same, registered address or not. A link that
- * no longer works says why: used, expired, replaced by a newer one, or unknown.
+ * an invitation or reset link. Asking always answers the same, registered address or not, and is limited
+ * per typed address and per client address (the limit too answers the same for any typed address). A link
+ * that no longer works says why: used, expired, replaced by a newer one, or unknown.
  */
 @Controller
 class PasswordController {
 
     private final PasswordLinkService links;
     private final PeopleProperties properties;
+    private final PasswordResetLimit resetLimit;
 
-    PasswordController(PasswordLinkService links, PeopleProperties properties) {
+    PasswordController(PasswordLinkService links, PeopleProperties properties, PasswordResetLimit resetLimit) {
         this.links = links;
         this.properties = properties;
+        this.resetLimit = resetLimit;
     }
 
+    /** {@code ?wait=} is how many minutes a limited request must wait. */
     @GetMapping("/password-reset")
-    String resetForm(Model model) {
+    String resetForm(@RequestParam(name = "wait", required = false) String wait, Model model) {
         model.addAttribute("validityHours", properties.linkValidity().toHours());
+        if (wait != null && wait.matches("\\d{1,4}")) {
+            model.addAttribute("waitMinutes", Integer.parseInt(wait));
+        }
         return "password/reset";
     }
 
     @PostMapping("/password-reset")
-    String requestReset(@RequestParam(defaultValue = "") String email) {
+    String requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
         if (email.isBlank()) {
             return "redirect:/password-reset";
+        }
+        Optional<Duration> wait = resetLimit.admit(email, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return "redirect:/password-reset?wait=" + Math.max(1, wait.get().toMinutes() + 1);
         }
         links.requestReset(email);
         return "redirect:/password-reset?sent";

@@ -1,0 +1,2 @@
+/** The director's page of sign-in locks. */
+package com.easydesk.security.web;
