@@ -120,6 +120,7 @@ $(( (to - from) / 1000000000 )) s: $(( documents * 1000000000 / (to - from) )) d
 else
     note "search index" "$(grep -o 'Search index rebuild failed.*\|Search index is up to date' "$WORK/app.log")"
 fi
+note "search index on disk" "$(du -sm "$INDEX_DIR" | cut -f1) MB"
 
 # ---- who signs in, and what they look at ----
 # Signs in and prints "cookie-header csrf-token" for a session of that person.
@@ -158,13 +159,16 @@ row() {
         echo "| $name | failed | | | | | $(load) |" >> "$ROWS"
         return
     fi
-    local v
+    local v problems=""
     v() { echo "$result" | grep -o "$1=[0-9.]*" | cut -d= -f2; }
-    if [ "$(v requests)" = "0" ]; then
-        echo "| $name | none answered within 10 s | | | 0 | $(v errors) | $(load) |" >> "$ROWS"
+    [ "$(v timeouts)" != "0" ] && problems="$(v timeouts) timeouts "
+    [ "$(v non2xx)" != "0" ] && problems="$problems$(v non2xx) not 2xx/3xx "
+    [ "$(v socket)" != "0" ] && problems="$problems$(v socket) socket errors"
+    if [ "$(v requests)" = "0" ] || [ "$(v requests)" = "$(v non2xx)" ]; then
+        echo "| $name | no good answer within 10 s | | | 0 | ${problems:-none} | $(load) |" >> "$ROWS"
         return
     fi
-    echo "| $name | $(v p50) | $(v p95) | $(v p99) | $(v rps) | $(v errors) | $(load) |" >> "$ROWS"
+    echo "| $name | $(v p50) | $(v p95) | $(v p99) | $(v rps) | ${problems:-none} | $(load) |" >> "$ROWS"
 }
 
 measure() {

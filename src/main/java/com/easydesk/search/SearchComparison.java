@@ -56,7 +56,6 @@ class SearchComparison implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchComparison.class);
     private static final int LIMIT = 20;
-    private static final String STATEMENT_TIMEOUT = "30s";
     private static final String QUERY_CANCELED = "57014";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -95,6 +94,9 @@ class SearchComparison implements ApplicationRunner {
     private final int rounds;
     private final String staffEmail;
     private final String clientEmail;
+    /** Keys of the engines to run (service, lucene, russian, substring); empty: all of them. */
+    private final List<String> engineFilter;
+    private final String statementTimeout;
 
     SearchComparison(SearchService search, SearchIndex index, PersonService people, DataSource dataSource,
             EntityManagerFactory entityManagerFactory, ConfigurableApplicationContext context,
@@ -103,7 +105,9 @@ class SearchComparison implements ApplicationRunner {
             @Value("${easydesk.bench.report:target/bench/search-comparison.md}") Path report,
             @Value("${easydesk.bench.rounds:3}") int rounds,
             @Value("${easydesk.bench.staff:staff2@provider.bench}") String staffEmail,
-            @Value("${easydesk.bench.client}") String clientEmail) {
+            @Value("${easydesk.bench.client}") String clientEmail,
+            @Value("${easydesk.bench.engines:}") List<String> engineFilter,
+            @Value("${easydesk.bench.statement-timeout:30s}") String statementTimeout) {
         this.search = search;
         this.index = index;
         this.people = people;
@@ -116,6 +120,8 @@ class SearchComparison implements ApplicationRunner {
         this.rounds = rounds;
         this.staffEmail = staffEmail;
         this.clientEmail = clientEmail;
+        this.engineFilter = engineFilter;
+        this.statementTimeout = statementTimeout;
     }
 
     @Override
@@ -126,17 +132,19 @@ class SearchComparison implements ApplicationRunner {
             index.rebuildNow();
         }
         List<String> queries = lines(queriesFile);
-        List<String> wordForms = lines(wordFormsFile);
+        List<String> wordForms = Files.isRegularFile(wordFormsFile) ? lines(wordFormsFile) : List.of();
         Viewer staff = viewer(staffEmail);
         Viewer client = viewer(clientEmail);
         var text = new StringBuilder();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (var statement = connection.createStatement()) {
-                statement.execute("set statement_timeout = '" + STATEMENT_TIMEOUT + "'");
+                statement.execute("set statement_timeout = '" + statementTimeout + "'");
             }
             text.append(latencies(queries, staff, client, connection));
-            text.append('\n').append(wordForms(wordForms, connection));
+            if (!wordForms.isEmpty()) {
+                text.append('\n').append(wordForms(wordForms, connection));
+            }
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text, StandardCharsets.UTF_8);
@@ -148,26 +156,29 @@ class SearchComparison implements ApplicationRunner {
 
     private String latencies(List<String> queries, Viewer staff, Viewer client, Connection connection) {
         List<Engine> engines = List.of(
-                new Engine("EasyDesk search service, staff (ranked tasks, page of 20)", true,
+                new Engine("service", "EasyDesk search service, staff (ranked tasks, page of 20)", true,
                     q -> search.search(staff, SearchCriteria.text(q), 0, LIMIT).hits().size()),
-                new Engine("EasyDesk search service, client supervisor (ranked tasks, page of 20)", true,
+                new Engine("service", "EasyDesk search service, client supervisor (ranked tasks, page of 20)", true,
                     q -> search.search(client, SearchCriteria.text(q), 0, LIMIT).hits().size()),
-                new Engine("EasyDesk message index alone (Lucene, top 20 messages, no visibility)", true,
+                new Engine("lucene", "EasyDesk message index alone (Lucene, top 20 messages, no visibility)", true,
                     this::luceneMessages),
-                new Engine("PostgreSQL `russian` (GIN expression index, `ts_rank`, limit 20)", false,
+                new Engine("russian", "PostgreSQL `russian` (GIN expression index, `ts_rank`, limit 20)", false,
                     q -> rows(connection, RUSSIAN_SQL, q)),
-                new Engine("substring `ILIKE '%…%'` (newest first, limit 20)", false,
+                new Engine("substring", "substring `ILIKE '%…%'` (newest first, limit 20)", false,
                     q -> substring(connection, q)));
         var table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Each engine ran the %d queries of %s once to warm up, then %d "
                 + "times; one query at a time in one process, times in ms. PostgreSQL's statement timeout is %s; "
                 + "a query that hits it counts with that time and as finding nothing.%n%n", queries.size(),
-                queriesFile, rounds, STATEMENT_TIMEOUT));
+                queriesFile, rounds, statementTimeout));
         table.append("Wall-clock times depend on what else the machine runs; the CPU time of the searching thread "
                 + "(in-process engines only) much less so.\n\n");
         table.append("| engine | p50 | p95 | p99 | max | CPU p50 | CPU p95 | queries with results |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (Engine engine : engines) {
+            if (!engineFilter.isEmpty() && !engineFilter.contains(engine.key())) {
+                continue;
+            }
             log.info("Search comparison: {}", engine.name());
             int[] found = new int[queries.size()];
             for (int i = 0; i < queries.size(); i++) {
@@ -186,16 +197,18 @@ class SearchComparison implements ApplicationRunner {
             }
             Arrays.sort(nanos);
             Arrays.sort(cpu);
+            int before = table.length();
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d of %d |%n",
                     engine.name(), ms(percentile(nanos, 50)), ms(percentile(nanos, 95)), ms(percentile(nanos, 99)),
                     ms(nanos[nanos.length - 1]), engine.inProcess() ? ms(percentile(cpu, 50)) : "—",
                     engine.inProcess() ? ms(percentile(cpu, 95)) : "—", Arrays.stream(found).filter(n -> n > 0).count(),
                     queries.size()));
+            log.info("Search comparison: {}", table.substring(before).strip());
         }
         return table.toString();
     }
 
-    private record Engine(String name, boolean inProcess, ToIntFunction<String> run) {
+    private record Engine(String key, String name, boolean inProcess, ToIntFunction<String> run) {
     }
 
     /** The message index on its own: every word, in any of its forms, in one message; the 20 best. */
@@ -284,8 +297,10 @@ class SearchComparison implements ApplicationRunner {
                 formsFound[engine] += found[engine];
                 complete[engine] += found[engine] == forms.size() ? 1 : 0;
             }
-            table.append(String.format(Locale.ROOT, "| %s | %d (%s) | %d | %d | %d |%n", query, forms.size(),
-                    String.join(", ", forms), found[0], found[1], found[2]));
+            String row = String.format(Locale.ROOT, "| %s | %d (%s) | %d | %d | %d |%n", query, forms.size(),
+                    String.join(", ", forms), found[0], found[1], found[2]);
+            log.info("Search comparison: {}", row.strip());
+            table.append(row);
         }
         table.append(String.format(Locale.ROOT, "| **all %d queries** | %d forms | %d forms, %d queries complete "
                 + "| %d forms, %d queries complete | %d forms, %d queries complete |%n", queries.size(), formsTotal,
