@@ -120,15 +120,14 @@ class StaffListBrowserTest {
         assertThat(rowNumbers()).first().isEqualTo(urgent.getNumber());
 
         // Reassigning from the row: the row and the workload strip change without a reload.
-        int annasBefore = Integer.parseInt(browser.find("#workload [data-person='" + anna.getId() + "'] .workload-count")
-                .getText());
+        String annasCount = "#workload [data-person='" + anna.getId() + "'] .workload-count";
+        int annasBefore = Integer.parseInt(browser.find(annasCount).getText());
         WebElement select = browser.find("#task-row-" + calm.getNumber() + " select[name=responsibleId]");
         new Select(select).selectByValue(anna.getId().toString());
         browser.waiting().until(driver -> new Select(driver.findElement(By.cssSelector(
                 "#task-row-" + calm.getNumber() + " select[name=responsibleId]"))).getFirstSelectedOption()
                 .getText().equals(anna.getFullName()));
-        browser.waiting().until(driver -> driver.findElement(By.cssSelector(
-                "#workload [data-person='" + anna.getId() + "'] .workload-count")).getText()
+        browser.waiting().until(driver -> driver.findElement(By.cssSelector(annasCount)).getText()
                 .equals(String.valueOf(annasBefore + 1)));
         browser.screenshot("reassigned");
 
@@ -141,8 +140,9 @@ class StaffListBrowserTest {
 
     private Task task(String title, Category category, Priority priority, Client of, Person contact,
             Person responsible, Person coExecutor, LocalDate deadline) {
-        var details = new TaskDetails(priority, deadline, null, null, responsible == null ? null : responsible.getId(),
-                coExecutor == null ? null : coExecutor.getId(), null, of.getId(),
+        var details = new TaskDetails(priority, deadline, null, null,
+                responsible == null ? null : responsible.getId(), coExecutor == null ? null : coExecutor.getId(), null,
+                of.getId(),
                 contact == null ? null : contact.getId(), false);
         return tasks.submit(Viewer.of(manager), new NewTask(title, "Описание", category.getId(), null, details),
                 List.of());

@@ -339,6 +339,16 @@ class StaffListTest {
         }
 
         @Test
+        void theDefaultStatusesTheFormSendsStayOutOfTheUrl() throws Exception {
+            List<Long> open = jdbc.queryForList("select id from task_status where kind in ('NEW', 'ACTIVE', 'WAITING')",
+                    Map.of(), Long.class);
+            var request = get("/tasks").param("client", clientA.getId().toString()).header("HX-Request", "true");
+            open.forEach(id -> request.param("status", id.toString()));
+
+            assertThat(perform(request).getHeader("HX-Push-Url")).isEqualTo("/tasks?client=" + clientA.getId());
+        }
+
+        @Test
         void aHistoryRestoreGetsTheWholePage() throws Exception {
             MockHttpServletResponse response = perform(get("/tasks?status=" + first.getId())
                     .header("HX-Request", "true").header("HX-History-Restore-Request", "true"));

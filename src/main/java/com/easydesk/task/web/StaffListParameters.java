@@ -77,10 +77,15 @@ final class StaffListParameters {
                 after, before, size);
     }
 
-    /** The same view without the status ids that name no status any more. */
-    StaffListParameters keepingStatuses(Collection<Long> known) {
+    /**
+     * The same view without the status ids that name no status any more, and without any when they are the
+     * default ones: the form sends its ticked statuses with every change, and the address should only name
+     * them when someone chose others.
+     */
+    StaffListParameters keepingStatuses(Collection<Long> known, Set<Long> byDefault) {
         Set<Long> kept = statusIds.stream().filter(known::contains).collect(Collectors.toSet());
-        return new StaffListParameters(kept, responsible, client, category, sort, descending, after, before);
+        return new StaffListParameters(kept.equals(byDefault) ? Set.of() : kept, responsible, client, category, sort,
+                descending, after, before);
     }
 
     // What the filter form shows.

@@ -1,6 +1,7 @@
 package com.easydesk.task.web;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +40,9 @@ class StaffListView {
     String show(Viewer viewer, HttpServletRequest request, HttpServletResponse response, Model model) {
         var parameters = StaffListParameters.from(request.getParameterMap());
         StaffList list = lists.staffList(viewer, parameters.query(PAGE_SIZE));
-        parameters = parameters.keepingStatuses(list.statuses().stream().map(TaskStatus::getId).toList());
+        parameters = parameters.keepingStatuses(list.statuses().stream().map(TaskStatus::getId).toList(),
+                list.statuses().stream().filter(status -> status.getKind().isOpen()).map(TaskStatus::getId)
+                        .collect(Collectors.toSet()));
 
         model.addAttribute("list", list);
         model.addAttribute("links", parameters);
