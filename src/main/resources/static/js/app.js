@@ -449,4 +449,49 @@
             closeSearchResults();
         }
     });
+    // Filter menus (<details data-keep-open>, the staff list's statuses): each tick reloads the list around
+    // the menu, which stays open, with the focus where it was, until a click elsewhere or Escape closes it.
+    // The history snapshot is taken with the menus closed, so that going back shows a calm page.
+    var reopen = { menus: [], focused: null };
+    document.addEventListener('htmx:beforeSwap', function () {
+        reopen.menus = Array.prototype.map.call(document.querySelectorAll('details[data-keep-open][open]'),
+            function (menu) { return menu.id; });
+        reopen.focused = document.activeElement && document.activeElement.id;
+    });
+    document.addEventListener('htmx:beforeHistorySave', function (event) {
+        event.detail.historyElt.querySelectorAll('details[data-keep-open][open]').forEach(function (menu) {
+            menu.removeAttribute('open');
+        });
+    });
+    document.addEventListener('htmx:afterSettle', function () {
+        reopen.menus.forEach(function (id) {
+            var menu = document.getElementById(id);
+            if (menu) {
+                menu.open = true;
+            }
+        });
+        var focused = reopen.focused && document.getElementById(reopen.focused);
+        if (focused && reopen.menus.length) {
+            focused.focus();
+        }
+        reopen.menus = [];
+        reopen.focused = null;
+    });
+    function closeMenus(except) {
+        document.querySelectorAll('details[data-keep-open][open]').forEach(function (menu) {
+            if (menu !== except) {
+                menu.open = false;
+            }
+        });
+    }
+    document.addEventListener('click', function (event) {
+        closeMenus(event.target.closest && event.target.closest('details[data-keep-open]'));
+    });
+    document.addEventListener('keydown', function (event) {
+        var menu = event.target.closest && event.target.closest('details[data-keep-open][open]');
+        if (event.key === 'Escape' && menu) {
+            menu.open = false;
+            menu.querySelector('summary').focus();
+        }
+    });
 })();

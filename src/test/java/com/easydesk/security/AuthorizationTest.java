@@ -320,6 +320,31 @@ class AuthorizationTest {
                 line(reassignToUnknownPerson("TA1"),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
 
+                // The staff list (issue 5): /tasks answers everyone, staff with the staff list whatever the
+                // parameters; reassigning from one of its rows is the responsible change, for managers only.
+                line(page("/tasks?status={missing}&responsible=none&client={companyA}&category={category}"
+                        + "&sort=client&dir=asc"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(htmx(page("/tasks?sort=deadline&after={TA1}")), HTMX_LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/tasks?before={INT}&status=x&responsible=-1"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(reassignFromRow("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_LIST, TO_LIST),
+                line(htmx(reassignFromRow("TA1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(reassignFromRow("TB1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_LIST, TO_LIST),
+                line(htmx(reassignFromRow("INT")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
+                line(reassignFromRow("missing"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(reassignFromRowWithStaleVersion("TA1"),
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT),
+                line(htmx(reassignFromRowWithStaleVersion("TA1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, CONFLICT),
+                line(htmx(reassignFromRowToClientContact("TA1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND),
+                line(withoutCsrf(htmx(reassignFromRow("TA1"))),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+
                 line(withoutCsrf(submitTask()),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 line(withoutCsrf(reply("TA1")),
@@ -799,6 +824,21 @@ class AuthorizationTest {
         }
 
         @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = { "A1", "A2", "supervisorA", "B1" })
+        void clientsNeverGetTheStaffListWhateverTheyAskFor(String viewer) {
+            String query = "/tasks?status=" + world.statusId("new") + "&responsible=none&client="
+                    + world.resolve("{companyB}") + "&sort=client";
+            for (boolean fromHtmx : List.of(false, true)) {
+                Endpoint request = fromHtmx ? htmx(page(query)) : page(query);
+                String answer = text(perform(viewer, request));
+
+                assertThat(answer).as(viewer + (fromHtmx ? " from htmx" : ""))
+                        .doesNotContain("id=\"task-board\"", "id=\"workload\"", "task-row-", "responsibleId")
+                        .doesNotContain(world.task("INT").getTitle());
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
         @ValueSource(strings = { "A1", "supervisorA" })
         void clientsReadThePublicConversationWithoutInternalMessagesOrTheirFiles(String viewer) {
             String page = body(viewer, "/tasks/" + world.number("TA1"));
@@ -1262,6 +1302,29 @@ class AuthorizationTest {
         String path = "/tasks/{" + task + "}/responsible";
         return new Endpoint("POST " + path + " naming no person", true, true, false,
                 w -> post(w.resolve(path)).param("responsibleId", String.valueOf(MISSING))
+                        .param("version", String.valueOf(w.version(task))));
+    }
+
+    private static Endpoint reassignFromRow(String task) {
+        String path = "/tasks/{" + task + "}/responsible";
+        return new Endpoint("POST " + path + " from a row of the list", true, true, false, w -> post(w.resolve(path))
+                .param("view", "row").param("responsibleId", String.valueOf(w.otherResponsibleId(task)))
+                .param("version", String.valueOf(w.version(task))));
+    }
+
+    private static Endpoint reassignFromRowWithStaleVersion(String task) {
+        String path = "/tasks/{" + task + "}/responsible";
+        return new Endpoint("POST " + path + " from a row with a stale version", true, true, false,
+                w -> post(w.resolve(path)).param("view", "row")
+                        .param("responsibleId", String.valueOf(w.otherResponsibleId(task)))
+                        .param("version", String.valueOf(w.version(task) - 1)));
+    }
+
+    private static Endpoint reassignFromRowToClientContact(String task) {
+        String path = "/tasks/{" + task + "}/responsible";
+        return new Endpoint("POST " + path + " from a row naming client contact A1", true, true, false,
+                w -> post(w.resolve(path)).param("view", "row")
+                        .param("responsibleId", String.valueOf(w.person("A1").getId()))
                         .param("version", String.valueOf(w.version(task))));
     }
 

@@ -57,20 +57,27 @@ class TaskController {
     private final PersonService people;
     private final ClientService clients;
     private final TaskPageModel pageModel;
+    private final StaffListView staffList;
 
     TaskController(TaskService tasks, MessageService messages, CategoryService categories, PersonService people,
-            ClientService clients, TaskPageModel pageModel) {
+            ClientService clients, TaskPageModel pageModel, StaffListView staffList) {
         this.tasks = tasks;
         this.messages = messages;
         this.categories = categories;
         this.people = people;
         this.clients = clients;
         this.pageModel = pageModel;
+        this.staffList = staffList;
     }
 
+    /** Staff get the staff list ({@link StaffListView}); clients their own simple list. */
     @GetMapping("/tasks")
     String list(Viewer viewer, @RequestParam(defaultValue = "false") boolean archive,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        if (viewer.isStaff()) {
+            return staffList.show(viewer, request, response, model);
+        }
         model.addAttribute("archive", archive);
         model.addAttribute("tasks", tasks.listFor(viewer, archive, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "tasks/list";
