@@ -57,20 +57,26 @@ class TaskController {
     private final PersonService people;
     private final ClientService clients;
     private final TaskPageModel pageModel;
+    private final ClientTaskList clientList;
 
     TaskController(TaskService tasks, MessageService messages, CategoryService categories, PersonService people,
-            ClientService clients, TaskPageModel pageModel) {
+            ClientService clients, TaskPageModel pageModel, ClientTaskList clientList) {
         this.tasks = tasks;
         this.messages = messages;
         this.categories = categories;
         this.people = people;
         this.clients = clients;
         this.pageModel = pageModel;
+        this.clientList = clientList;
     }
 
+    /** Staff get the list of every task; clients their own list ({@link ClientTaskList}). */
     @GetMapping("/tasks")
     String list(Viewer viewer, @RequestParam(defaultValue = "false") boolean archive,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, ClientListFilter clientFilter, Model model) {
+        if (viewer.isClient()) {
+            return clientList.show(viewer, clientFilter, archive, page, model);
+        }
         model.addAttribute("archive", archive);
         model.addAttribute("tasks", tasks.listFor(viewer, archive, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "tasks/list";
