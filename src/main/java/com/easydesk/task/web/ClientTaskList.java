@@ -34,13 +34,19 @@ class ClientTaskList {
         model.addAttribute("archive", archive);
         model.addAttribute("tasks", tasks.clientListFor(viewer, own, filter.getContact(), archive,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        String filterUrl = "/tasks";
         if (viewer.isClientSupervisor()) {
             List<Person> contacts = people.colleaguesOf(viewer);
+            Person contact = own || filter.getContact() == null ? null : contacts.stream()
+                    .filter(person -> person.getId().equals(filter.getContact())).findFirst().orElse(null);
             model.addAttribute("own", own);
             model.addAttribute("contacts", contacts);
-            model.addAttribute("contact", own || filter.getContact() == null ? null : contacts.stream()
-                    .filter(person -> person.getId().equals(filter.getContact())).findFirst().orElse(null));
+            model.addAttribute("contact", contact);
+            filterUrl = own ? "/tasks?scope=" + ClientListFilter.OWN
+                    : contact == null ? "/tasks" : "/tasks?contact=" + contact.getId();
         }
+        // The tabs and pages keep the filter; only what the list really applied goes into their links.
+        model.addAttribute("filterUrl", filterUrl);
         return "tasks/client-list";
     }
 }
