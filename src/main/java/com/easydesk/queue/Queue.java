@@ -2,12 +2,17 @@ package com.easydesk.queue;
 
 import java.util.List;
 
-import com.easydesk.task.Task;
+import com.easydesk.task.QueueGroup;
 
-/** An employee's open tasks in the three groups of the brief, each already in working order. */
-public record Queue(List<Task> overdue, List<Task> today, List<Task> upcoming) {
+/** An employee's queue as the page shows it: every group with its count, in the order of the page. */
+public record Queue(List<QueueSection> sections) {
 
+    public QueueSection section(QueueGroup group) {
+        return sections.stream().filter(section -> section.group() == group).findFirst().orElseThrow();
+    }
+
+    /** Open tasks in all groups, the folded one included. */
     public int size() {
-        return overdue.size() + today.size() + upcoming.size();
+        return sections.stream().mapToInt(QueueSection::count).sum();
     }
 }

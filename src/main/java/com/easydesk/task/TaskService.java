@@ -48,8 +48,6 @@ public class TaskService {
 
     private static final Set<StatusKind> ARCHIVED = EnumSet.of(StatusKind.CLOSED);
     private static final Set<StatusKind> CURRENT = EnumSet.complementOf(EnumSet.of(StatusKind.CLOSED));
-    private static final Set<StatusKind> NEEDS_WORK = EnumSet.of(StatusKind.NEW, StatusKind.ACTIVE,
-            StatusKind.WAITING);
 
     private final Tasks tasks;
     private final TaskStatuses statuses;
@@ -211,11 +209,6 @@ public class TaskService {
             return tasks.findOfClientCompany(viewer.clientId(), kinds, page);
         }
         return tasks.findFollowedBy(viewer.id(), viewer.clientId(), kinds, page);
-    }
-
-    /** Open tasks the employee works on, as responsible or co-executor; the queue groups them. */
-    public List<Task> openTasksOf(Viewer employee) {
-        return tasks.findOfResponsible(employee.id(), NEEDS_WORK);
     }
 
     /** Every status that can be chosen now, in their order. */
@@ -433,6 +426,27 @@ public class TaskService {
         return tasks.findCreatedFrom(messageIds).stream()
                 .filter(task -> TaskVisibility.canSee(viewer, task))
                 .collect(Collectors.groupingBy(Task::getSourceMessageId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * A client's list (DESIGN.md §2.7), newest activity first; {@code archive} holds the closed tasks. A contact
+     * sees the tasks they requested or watch. A supervisor sees every task of the company, or only their own
+     * ({@code own}: requested or watched), or those one contact of the company follows ({@code contactId}). A
+     * contact id that names nobody of the viewer's company is ignored, and so is every filter of a plain
+     * contact: the answer is then exactly what it would be without it, so it tells nothing.
+     */
+    public Page<Task> clientListFor(Viewer viewer, boolean own, Long contactId, boolean archive, Pageable page) {
+        if (!viewer.isClient()) {
+            throw new IllegalArgumentException("The client list is for client contacts");
+        }
+        Set<StatusKind> kinds = archive ? ARCHIVED : CURRENT;
+        if (!viewer.isClientSupervisor() || own) {
+            return tasks.findFollowedBy(viewer.id(), viewer.clientId(), kinds, page);
+        }
+        Optional<Person> contact = contactId == null ? Optional.empty() : people.find(contactId)
+                .filter(person -> !person.isStaff() && viewer.clientId().equals(person.getClientId()));
+        return contact.isPresent() ? tasks.findFollowedBy(contact.get().getId(), viewer.clientId(), kinds, page)
+                : tasks.findOfClientCompany(viewer.clientId(), kinds, page);
     }
 
     /** The message a task is created from and its files, as the message feature vouches for them. */

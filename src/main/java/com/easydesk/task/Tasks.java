@@ -42,10 +42,6 @@ interface Tasks extends JpaRepository<Task, Long> {
             countQuery = "select count(t) from Task t where t.status.kind in ?1")
     Page<Task> findAllIn(Collection<StatusKind> kinds, Pageable page);
 
-    /** Tasks an employee works on: as the responsible or as the co-executor. */
-    @Query(LIST_FETCH + "where (t.responsible.id = ?1 or t.coExecutor.id = ?1) and s.kind in ?2")
-    List<Task> findOfResponsible(long employeeId, Collection<StatusKind> kinds);
-
     @Query("select t.responsible.id, count(t) from Task t where t.responsible.id in ?1 and t.status.kind in ?2 "
             + "group by t.responsible.id")
     List<Object[]> countOpenPerResponsible(Collection<Long> responsibleIds, Collection<StatusKind> kinds);

@@ -7,8 +7,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.easydesk.person.Person;
 import com.easydesk.person.Role;
 import com.easydesk.person.Viewer;
+import com.easydesk.queue.QueueService;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
+import com.easydesk.task.QueueGroup;
+import com.easydesk.task.QueueRow;
 import com.easydesk.task.StatusKind;
 import com.easydesk.task.Task;
 import com.easydesk.task.TaskService;
@@ -24,6 +27,9 @@ class ClientReplyTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    QueueService queues;
 
     Person employee;
     Person contact;
@@ -43,7 +49,8 @@ class ClientReplyTest {
         fixtures.message(contact, task, "Не заработало, проверьте ещё раз", false);
 
         assertThat(current().getStatus().getKind()).isEqualTo(StatusKind.ACTIVE);
-        assertThat(tasks.openTasksOf(Viewer.of(employee))).extracting(Task::getNumber).contains(task.getNumber());
+        assertThat(queues.queueOf(Viewer.of(employee)).section(QueueGroup.UPCOMING).slice().rows())
+                .extracting(QueueRow::number).contains(task.getNumber());
     }
 
     @Test

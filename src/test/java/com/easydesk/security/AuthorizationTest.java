@@ -201,6 +201,16 @@ class AuthorizationTest {
                 line(page("/tasks?archive=true"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
                 line(page("/tasks/new"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
                 line(page("/queue"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                // The queue's groups and the client list's filters (issue 5): a group's page is the viewer's own
+                // queue, for staff only; a client's filter only narrows what the client may see anyway.
+                line(page("/queue/overdue"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(htmx(page("/queue/folded")), HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(htmx(page("/queue/upcoming?page=1")),
+                        HTMX_LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK),
+                line(page("/queue/later"), LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND,
+                        NOT_FOUND),
+                line(page("/tasks?scope=own"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/tasks?contact={A2Id}&archive=true"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
 
                 line(page("/tasks/{TA1}"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
                 line(htmx(page("/tasks/{TA1}")), HTMX_LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, OK),
@@ -706,6 +716,8 @@ class AuthorizationTest {
         }
         world.name("lock", jdbc.queryForObject("select id from access_throttle where kind = 'SIGN_IN_ACCOUNT' "
                 + "and subject = :subject", Map.of("subject", locked), Long.class));
+        world.name("A2Id", a2.getId());
+        world.name("B1Id", b1.getId());
     }
 
     @Nested
@@ -873,6 +885,38 @@ class AuthorizationTest {
             assertThat(response.getStatus()).isEqualTo(404);
             assertThat(mentions(text(response), world.task("TB1").getTitle())).isFalse();
             assertThat(text(response)).doesNotContain("описание-TB1.txt");
+        }
+    }
+
+    /**
+     * A client's list filters (issue 5): a supervisor's contact filter naming someone of another company, and
+     * any filter of a plain contact, must show nothing beyond the list without it.
+     */
+    static Stream<Arguments> filteredLists() {
+        return Stream.of(
+                Arguments.of("A1", "contact={A2Id}", List.of("TA1")),
+                Arguments.of("A1", "scope=own", List.of("TA1")),
+                Arguments.of("A2", "contact={A1Id}", List.of("TA2")),
+                Arguments.of("B1", "contact={A1Id}", List.of("TB1")),
+                Arguments.of("supervisorA", "contact={B1Id}", List.of("TA1", "TA2")),
+                Arguments.of("supervisorA", "contact={A2Id}", List.of("TA2")),
+                Arguments.of("supervisorA", "contact={employeeId}", List.of("TA1", "TA2")),
+                Arguments.of("supervisorA", "scope=own", List.of()));
+    }
+
+    @Nested
+    class WhatFilteredListsShow {
+
+        @ParameterizedTest(name = "{0} with {1} lists only {2}")
+        @MethodSource("com.easydesk.security.AuthorizationTest#filteredLists")
+        void clientListFiltersShowNothingTheClientMayNotFollow(String viewer, String filter, List<String> visible) {
+            String page = body(viewer, "/tasks?" + filter);
+
+            for (String task : List.of("TA1", "TA2", "TB1", "INT")) {
+                assertThat(mentions(page, world.task(task).getTitle()))
+                        .as(viewer + ": /tasks?" + filter + " shows the title of " + task)
+                        .isEqualTo(visible.contains(task));
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import com.easydesk.support.Fixtures;
 import com.easydesk.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -44,6 +45,9 @@ class TaskParametersTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    OpenWork openWork;
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
@@ -378,8 +382,8 @@ class TaskParametersTest {
 
             edit(employee, Map.of("coExecutorId", coExecutor.getId().toString()), true);
 
-            assertThat(tasks.openTasksOf(Viewer.of(coExecutor))).extracting(Task::getNumber)
-                    .containsExactly(task.getNumber());
+            assertThat(openWork.page(coExecutor.getId(), QueueGroup.UPCOMING, Instant.now(), ZoneId.of("UTC"), 0, 10))
+                    .extracting(QueueRow::number, QueueRow::coExecutor).containsExactly(tuple(task.getNumber(), true));
         }
 
         @Test

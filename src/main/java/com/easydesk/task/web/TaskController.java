@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -49,8 +48,6 @@ import com.easydesk.task.TaskService;
 @Controller
 class TaskController {
 
-    private static final int PAGE_SIZE = 50;
-
     private final TaskService tasks;
     private final MessageService messages;
     private final CategoryService categories;
@@ -58,9 +55,10 @@ class TaskController {
     private final ClientService clients;
     private final TaskPageModel pageModel;
     private final StaffListView staffList;
+    private final ClientTaskList clientList;
 
     TaskController(TaskService tasks, MessageService messages, CategoryService categories, PersonService people,
-            ClientService clients, TaskPageModel pageModel, StaffListView staffList) {
+            ClientService clients, TaskPageModel pageModel, StaffListView staffList, ClientTaskList clientList) {
         this.tasks = tasks;
         this.messages = messages;
         this.categories = categories;
@@ -68,19 +66,18 @@ class TaskController {
         this.clients = clients;
         this.pageModel = pageModel;
         this.staffList = staffList;
+        this.clientList = clientList;
     }
 
-    /** Staff get the staff list ({@link StaffListView}); clients their own simple list. */
+    /** Staff get the staff list ({@link StaffListView}); clients their own list ({@link ClientTaskList}). */
     @GetMapping("/tasks")
     String list(Viewer viewer, @RequestParam(defaultValue = "false") boolean archive,
-            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, ClientListFilter clientFilter, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         if (viewer.isStaff()) {
             return staffList.show(viewer, request, response, model);
         }
-        model.addAttribute("archive", archive);
-        model.addAttribute("tasks", tasks.listFor(viewer, archive, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
-        return "tasks/list";
+        return clientList.show(viewer, clientFilter, archive, page, model);
     }
 
     /** The new-task form; {@code from} starts it from a message the viewer may take (two clicks from it). */

@@ -1,0 +1,2 @@
+/** The employee queue page and its group fragments. */
+package com.easydesk.queue.web;
