@@ -1,5 +1,6 @@
 package com.easydesk.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,6 +28,9 @@ import com.easydesk.person.PersonService;
  * for managers and the director, {@code /staff/**} for the director only. {@code /company/**} holds a
  * client supervisor's management of their own company's contacts. {@code /password-reset} and
  * {@code /password/{token}} are open to everyone: they are how people without a password get one.
+ *
+ * <p>A session ends after the session timeout without a request of its person's own; the header's bell, which
+ * an open page asks for by itself, does not count ({@link IdleSessionFilter}).
  */
 @Configuration
 class SecurityConfig implements WebMvcConfigurer {
@@ -33,9 +39,13 @@ class SecurityConfig implements WebMvcConfigurer {
             + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** Requests an open page makes by itself, which say nothing about whether its person is still there. */
+    private static final RequestMatcher BACKGROUND = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.GET, "/notifications/badge");
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver,
+            Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.*")
                 .permitAll()
@@ -55,6 +65,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(HttpMethod.POST, "/tasks/*/checklist/**").hasRole("STAFF")
                 .requestMatchers("/settings/checklists", "/settings/checklists/**").hasAnyRole("MANAGER", "DIRECTOR")
                 .anyRequest().authenticated());
+        http.addFilterBefore(new IdleSessionFilter(BACKGROUND, clock), AuthorizationFilter.class);
         http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
         http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
                 .permitAll());
