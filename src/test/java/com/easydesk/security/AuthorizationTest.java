@@ -111,6 +111,8 @@ class AuthorizationTest {
             ".*/settings/checklists");
     private static final Expect TO_STATUSES = new Expect("302 to /settings/statuses", 302, "Location",
             ".*/settings/statuses");
+    private static final Expect TO_NOTIFICATIONS = new Expect("302 to /notifications", 302, "Location",
+            ".*/notifications");
 
     @Autowired
     MockMvc mvc;
@@ -500,7 +502,19 @@ class AuthorizationTest {
                 line(addChecklistTemplate(),
                         LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
                 line(toggleChecklistTemplate("T"),
-                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS))
+                        LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TO_CHECKLISTS, TO_CHECKLISTS),
+
+                // The notification area (issue 5): everyone's own entries; the bell every page polls.
+                line(page("/notifications"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/notifications?page=1"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/notifications?page=abc"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/notifications/badge"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(htmx(page("/notifications/badge")), HTMX_LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(markAllNotificationsRead(), LOGIN, TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS,
+                        TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS),
+                line(withoutCsrf(markAllNotificationsRead()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
                 .flatMap(Function.identity());
     }
 
@@ -573,6 +587,11 @@ class AuthorizationTest {
         world.name("victimStaff", world.add("victimStaff", fixtures.invitedStaff(world.person("director"),
                 Role.EMPLOYEE)).getId());
         world.name("spareCategory", fixtures.category(employee).getId());
+
+        // One unread entry per viewer on a task of theirs that no row opens: only marking all read changes it.
+        world.addQuiet("QA1", fixtures.task(a1, category), "A1", "supervisorA", "employee", "manager", "director");
+        world.addQuiet("QA2", fixtures.task(a2, category), "A2");
+        world.addQuiet("QB1", fixtures.task(b1, category), "B1");
     }
 
     @Nested
@@ -618,6 +637,50 @@ class AuthorizationTest {
 
     @Nested
     class WhatPagesShow {
+
+        /**
+         * The notification area never writes these entries; a count or list that trusted its table instead of
+         * the visibility rules would show them: an internal task, a foreign company's task, an internal message.
+         */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = { "A1", "supervisorA", "B1" })
+        void entriesAClientMayNotSeeNeitherShowNorCount(String viewer) {
+            String before = badge(viewer);
+            long person = world.person(viewer).getId();
+            String internalMessage = world.resolve("{TA1.internalMessage}");
+            for (String task : List.of("INT", viewer.equals("B1") ? "TA1" : "TB1")) {
+                addEntry(person, world.task(task).getId(), null);
+            }
+            addEntry(person, world.task("TA1").getId(), Long.valueOf(internalMessage));
+
+            String list = body(viewer, "/notifications");
+
+            assertThat(badge(viewer)).as(viewer + "'s badge").isEqualTo(before);
+            for (String task : List.of("INT", "TB1", "TA1")) {
+                boolean visible = viewer.equals("B1") ? task.equals("TB1") : task.equals("TA1");
+                if (!visible) {
+                    assertThat(mentions(list, world.task(task).getTitle())).as(viewer + " sees " + task).isFalse();
+                }
+            }
+            assertThat(list).doesNotContain(world.internalBody, "#message-" + internalMessage);
+        }
+
+        private String badge(String viewer) {
+            String bell = text(perform(viewer, htmx(page("/notifications/badge"))));
+            Matcher count = Pattern.compile("id=\"notification-count\"[^>]*>([^<]*)<").matcher(bell);
+            return count.find() ? count.group(1) : "none";
+        }
+
+        private void addEntry(long person, long task, Long message) {
+            var values = new HashMap<String, Object>();
+            values.put("person", person);
+            values.put("task", task);
+            values.put("message", message);
+            values.put("kind", message == null ? "NEW_TASK" : "NEW_MESSAGE");
+            jdbc.update("insert into notification (person_id, task_id, message_id, kind, created_at) "
+                    + "values (:person, :task, :message, :kind, now()) "
+                    + "on conflict on constraint notification_event_uq do update set read_at = null", values);
+        }
 
         @ParameterizedTest(name = "{0} lists only {1}")
         @MethodSource("com.easydesk.security.AuthorizationTest#lists")
@@ -1287,6 +1350,10 @@ class AuthorizationTest {
                 .param("active", String.valueOf(!w.templateActive(template))));
     }
 
+    private static Endpoint markAllNotificationsRead() {
+        return new Endpoint("POST /notifications/read", true, true, false, w -> post("/notifications/read"));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -1336,6 +1403,7 @@ class AuthorizationTest {
         private final Map<String, Task> tasks = new HashMap<>();
         private final Map<String, Long> placeholders = new HashMap<>(Map.of("missing", MISSING));
         private final List<Long> disposableRules = new ArrayList<>();
+        private final List<Long> quiet = new ArrayList<>();
         private int serial;
 
         World(NamedParameterJdbcTemplate jdbc) {
@@ -1453,6 +1521,18 @@ class AuthorizationTest {
             return employeeHasIt ? person("manager").getId() : employee;
         }
 
+        /** A task no row of the table opens, with an unread entry in the notification area of each viewer. */
+        void addQuiet(String name, Task task, String... viewers) {
+            add(name, task);
+            quiet.add(task.getId());
+            for (String viewer : viewers) {
+                jdbc.update("insert into notification (person_id, task_id, kind, created_at) "
+                        + "values (:person, :task, 'NEW_TASK', now()) "
+                        + "on conflict on constraint notification_event_uq do update set read_at = null",
+                        Map.of("person", person(viewer).getId(), "task", task.getId()));
+            }
+        }
+
         /** Everything a request of the table could change about the world, as one comparable string. */
         String fingerprint() {
             Map<String, Object> ids = Map.of(
@@ -1476,7 +1556,11 @@ class AuthorizationTest {
                     + jdbc.queryForList("select task_id, client_visible from checklist where task_id in (:tasks) "
                             + "order by task_id", ids)
                     + "; templates: " + jdbc.queryForList("select id, name, active from checklist_template "
-                            + "order by id", Map.of());
+                            + "order by id", Map.of())
+                    + "; notifications: " + count("select count(*) from notification where task_id in (:tasks)", ids)
+                    + "; unread on quiet tasks: " + jdbc.queryForList("select person_id, count(*) from notification "
+                            + "where read_at is null and task_id in (:quiet) group by person_id order by 1",
+                            Map.of("quiet", quiet));
         }
 
         /** Names an id for the rows' URLs, as {@code {name}}. */
