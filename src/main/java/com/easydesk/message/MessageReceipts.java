@@ -16,4 +16,9 @@ public record MessageReceipts(List<Receipt> receipts) {
     public boolean allRead() {
         return readCount() == total();
     }
+
+    /** Whether the message has one recipient only: then the summary names them instead of counting. */
+    public boolean single() {
+        return receipts.size() == 1;
+    }
 }
