@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * counting only requests the person made. The servlet container counts every request, and an open page asks
  * for the header's bell every few seconds by itself: without this, a page left open on an unattended screen
  * would keep its session alive for ever. The time of the person's last own request is kept in the session;
- * background requests (the bell) neither move it nor are served once it is too old, and the page then goes to
- * the sign-in form like any other expired session.
+ * background requests (the bell) neither move it nor are served once it is too old: the bell stops asking, and
+ * the person's next request of their own goes to the sign-in form.
  */
 class IdleSessionFilter extends OncePerRequestFilter {
 

@@ -70,7 +70,7 @@ class SecurityConfig implements WebMvcConfigurer {
         http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
                 .permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint()));
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint(BACKGROUND)));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -47,7 +47,7 @@ class ReadReceiptsTest {
     @Autowired
     NamedParameterJdbcTemplate jdbc;
 
-    Person manager;
+    Person creator;
     Person responsible;
     Person coExecutor;
     Person observer;
@@ -58,20 +58,20 @@ class ReadReceiptsTest {
 
     @BeforeEach
     void setUp() {
-        manager = fixtures.staff(Role.MANAGER);
+        creator = fixtures.staff(Role.EMPLOYEE);
         responsible = fixtures.staff(Role.EMPLOYEE);
         coExecutor = fixtures.staff(Role.EMPLOYEE);
-        observer = fixtures.staff(Role.MANAGER);
+        observer = fixtures.staff(Role.EMPLOYEE);
         Client client = fixtures.client();
         contact = fixtures.contact(client);
         watcher = fixtures.contact(client);
         supervisor = fixtures.supervisor(client);
         var details = new TaskDetails(null, null, null, null, responsible.getId(), coExecutor.getId(),
                 observer.getId(), client.getId(), contact.getId(), false);
-        task = tasks.submit(Viewer.of(manager), new NewTask("Проверка отметок о прочтении", "", null, null, details),
+        task = tasks.submit(Viewer.of(creator), new NewTask("Проверка отметок о прочтении", "", null, null, details),
                 List.of());
-        Task current = tasks.visibleTask(Viewer.of(manager), task.getNumber());
-        task = tasks.edit(Viewer.of(manager), task.getNumber(), new TaskEdit(current.getPriority(), null, null, null,
+        Task current = tasks.visibleTask(Viewer.of(creator), task.getNumber());
+        task = tasks.edit(Viewer.of(creator), task.getNumber(), new TaskEdit(current.getPriority(), null, null, null,
                 null, coExecutor.getId(), client.getId(), contact.getId(), null, null, watcher.getId(), null),
                 current.getVersion());
     }
@@ -163,7 +163,7 @@ class ReadReceiptsTest {
             open(coExecutor);
             open(contact);
 
-            String receipts = receipts(page(manager), internal);
+            String receipts = receipts(page(creator), internal);
 
             assertThat(reader(receipts, coExecutor)).contains("receipt-is-read");
             assertThat(receipts).contains(dataReader(observer))
