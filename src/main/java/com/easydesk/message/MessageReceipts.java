@@ -17,7 +17,7 @@ public record MessageReceipts(List<Receipt> receipts) {
         return readCount() == total();
     }
 
-    /** Whether the message has one recipient only: then the summary names them instead of counting. */
+    /** Whether the message has one recipient only: then the page shows their line at once, without a summary. */
     public boolean single() {
         return receipts.size() == 1;
     }
