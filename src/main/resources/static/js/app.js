@@ -30,8 +30,12 @@
         }
     });
 
-    // A failed htmx call shows a message instead of failing silently.
+    // A failed htmx call shows a message instead of failing silently. The header's bell is the exception: it
+    // asks again by itself, and a toast every few seconds while the server restarts would help nobody.
     document.addEventListener('htmx:responseError', function (event) {
+        if (isBell(event.detail.elt)) {
+            return;
+        }
         var status = event.detail.xhr.status;
         var upload = event.detail.elt.querySelector && event.detail.elt.querySelector('[data-rejected]');
         if (status === 413 && upload) {
@@ -41,8 +45,26 @@
         var key = status === 409 ? 'errorConflict' : 'errorGeneric';
         showError(document.body.dataset[key]);
     });
-    document.addEventListener('htmx:sendError', function () {
-        showError(document.body.dataset.errorGeneric);
+    document.addEventListener('htmx:sendError', function (event) {
+        if (!isBell(event.detail.elt)) {
+            showError(document.body.dataset.errorGeneric);
+        }
+    });
+
+    // The bell polls only while its tab is in view, and asks at once when the tab comes back.
+    function isBell(element) {
+        return element && element.id === 'nav-notifications';
+    }
+    document.addEventListener('htmx:beforeRequest', function (event) {
+        if (isBell(event.detail.elt) && document.hidden) {
+            event.preventDefault();
+        }
+    });
+    document.addEventListener('visibilitychange', function () {
+        var bell = document.getElementById('nav-notifications');
+        if (!document.hidden && bell && window.htmx) {
+            window.htmx.trigger(bell, 'notifications-refresh');
+        }
     });
 
     function showError(text) {

@@ -1,9 +1,5 @@
 package com.easydesk.notification;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -52,16 +48,16 @@ class TaskNotifications {
     @EventListener
     void onTaskCreated(TaskEvents.TaskCreated event) {
         Task task = tasks.byId(event.taskId());
-        var responsible = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
+        var responsible = Recipients.ofMail(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
         responsible.add(task.getResponsible());
         responsible.forEach(person -> send(person, task, "mail.task-created", task.getTitle(),
                 task.getDescription()));
 
-        var others = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS, task.getResponsible());
+        var others = Recipients.ofMail(task, event.actorId(), NotificationTopic.ASSIGNMENTS, task.getResponsible());
         others.add(task.getCoExecutor());
         task.getObservers().forEach(others::add);
         if (task.getAuthor().isStaff()) {
-            others.addClientSide(task);
+            others.addClientSide();
         }
         others.forEach(person -> send(person, task, "mail.task-created.participant", task.getTitle(),
                 task.getDescription()));
@@ -71,12 +67,12 @@ class TaskNotifications {
     void onMessagePosted(MessagePosted event) {
         Task task = tasks.byId(event.taskId());
         Message message = messages.get(event.messageId());
-        var recipients = new Recipients(task, event.authorId(), NotificationTopic.MESSAGES);
+        var recipients = Recipients.ofMail(task, event.authorId(), NotificationTopic.MESSAGES);
         if (message.isInternal()) {
             recipients.keepToStaff();
         }
-        recipients.addClientSide(task);
-        recipients.addStaffSide(task);
+        recipients.addClientSide();
+        recipients.addStaffSide();
         String author = people.get(event.authorId()).getFullName();
         recipients.forEach(person -> send(person, task, "mail.message-posted", author, message.getBody()));
     }
@@ -84,16 +80,16 @@ class TaskNotifications {
     @EventListener
     void onStatusChanged(TaskEvents.StatusChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(task, event.actorId(), NotificationTopic.STATUS_CHANGES);
-        recipients.addClientSide(task);
-        recipients.addStaffSide(task);
+        var recipients = Recipients.ofMail(task, event.actorId(), NotificationTopic.STATUS_CHANGES);
+        recipients.addClientSide();
+        recipients.addStaffSide();
         recipients.forEach(person -> send(person, task, "mail.status-changed", task.getStatus().getName()));
     }
 
     @EventListener
     void onResponsibleChanged(TaskEvents.ResponsibleChanged event) {
         Task task = tasks.byId(event.taskId());
-        var recipients = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
+        var recipients = Recipients.ofMail(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
         recipients.add(task.getResponsible());
         recipients.forEach(person -> send(person, task, "mail.responsible-assigned", task.getTitle()));
     }
@@ -106,7 +102,7 @@ class TaskNotifications {
         if (holdsAnotherPart(task, added, event.as())) {
             return;
         }
-        var recipients = new Recipients(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
+        var recipients = Recipients.ofMail(task, event.actorId(), NotificationTopic.ASSIGNMENTS);
         recipients.add(added);
         recipients.forEach(person -> send(person, task, "mail.participant-added", texts.getMessage(
                 "mail.participation." + event.as(), null, person.getLanguage().locale())));
@@ -139,61 +135,5 @@ class TaskNotifications {
     /** The one conversation all mail about this task belongs to. */
     static String threadOf(Task task) {
         return "task-" + task.getNumber();
-    }
-
-    /**
-     * People to tell, each once, never the actor or anyone already told, never a deactivated account, never
-     * against their wish, and never a client about an internal task, whoever asks to add them.
-     */
-    private static final class Recipients {
-
-        private final Task task;
-        private final long actorId;
-        private final NotificationTopic topic;
-        private final Map<Long, Person> people = new LinkedHashMap<>();
-        private final Map<Long, Person> excluded = new LinkedHashMap<>();
-        private boolean staffOnly;
-
-        Recipients(Task task, long actorId, NotificationTopic topic, Person... alreadyTold) {
-            this.task = task;
-            this.actorId = actorId;
-            this.topic = topic;
-            for (Person person : alreadyTold) {
-                if (person != null) {
-                    excluded.put(person.getId(), person);
-                }
-            }
-        }
-
-        void add(Person person) {
-            if (person == null || person.getId() == actorId || !person.isActive()
-                    || excluded.containsKey(person.getId()) || !person.wantsMailAbout(topic)) {
-                return;
-            }
-            if (!person.isStaff() && (task.isInternal() || staffOnly)) {
-                return;
-            }
-            people.putIfAbsent(person.getId(), person);
-        }
-
-        /** From now on clients are left out, whoever asks to add them: the news is internal. */
-        void keepToStaff() {
-            staffOnly = true;
-        }
-
-        void addStaffSide(Task task) {
-            add(task.getResponsible());
-            add(task.getCoExecutor());
-            task.getObservers().forEach(this::add);
-        }
-
-        void addClientSide(Task task) {
-            add(task.getContact());
-            task.getWatchers().forEach(this::add);
-        }
-
-        void forEach(Consumer<Person> action) {
-            people.values().forEach(action);
-        }
     }
 }

@@ -1,2 +1,2 @@
-/** Who hears about a change to a task, and the e-mail they get. */
+/** Who hears about a change to a task: their e-mail and their entries in the notification area. */
 package com.easydesk.notification;

@@ -16,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,6 +36,9 @@ import com.easydesk.person.PersonService;
  * <p>Every answer carries the headers of docs/security.md ("Headers and cookies"); sign-in goes through the
  * throttle ("Sign-in throttling"); every state change needs the CSRF token (Spring Security's default, for
  * every method but GET, HEAD, TRACE and OPTIONS).
+ *
+ * <p>A session ends after the session timeout without a request of its person's own; the header's bell, which
+ * an open page asks for by itself, does not count ({@link IdleSessionFilter}).
  */
 @Configuration
 class SecurityConfig implements WebMvcConfigurer {
@@ -41,6 +46,10 @@ class SecurityConfig implements WebMvcConfigurer {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /** Requests an open page makes by itself, which say nothing about whether its person is still there. */
+    private static final RequestMatcher BACKGROUND = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.GET, "/notifications/badge");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonService people, LocaleResolver localeResolver,
@@ -67,11 +76,12 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/settings/sign-in-locks", "/settings/sign-in-locks/**").hasRole("DIRECTOR")
                 .anyRequest().authenticated());
         http.authenticationManager(signInManager(signIn, passwordEncoder, throttle));
+        http.addFilterBefore(new IdleSessionFilter(BACKGROUND, clock), AuthorizationFilter.class);
         http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
         http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
                 .failureHandler(new SignInFailure(clock)).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint()));
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint(BACKGROUND)));
         http.headers(headers -> headers
                 .contentTypeOptions(Customizer.withDefaults())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -12,6 +12,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.easydesk.attachment.ContentMissingException;
+import com.easydesk.notification.NotificationArea;
+import com.easydesk.person.Viewer;
 import com.easydesk.security.CurrentViewer;
 import com.easydesk.shared.NotFoundException;
 import com.easydesk.task.EditConflictException;
@@ -21,6 +23,12 @@ import com.easydesk.task.EditConflictException;
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final NotificationArea notifications;
+
+    ErrorPages(NotificationArea notifications) {
+        this.notifications = notifications;
+    }
 
     @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -51,10 +59,14 @@ class ErrorPages {
         return page("error/413");
     }
 
-    /** Exception handlers start with an empty model, so the layout's viewer is added here. */
-    private static ModelAndView page(String view) {
+    /** Exception handlers start with an empty model, so the layout's viewer and bell are added here. */
+    private ModelAndView page(String view) {
         var page = new ModelAndView(view);
-        page.addObject("viewer", CurrentViewer.find().orElse(null));
+        Viewer viewer = CurrentViewer.find().orElse(null);
+        page.addObject("viewer", viewer);
+        if (viewer != null) {
+            page.addObject("notificationBell", notifications.bell(viewer));
+        }
         return page;
     }
 }

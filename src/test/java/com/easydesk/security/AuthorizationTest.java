@@ -139,6 +139,10 @@ class AuthorizationTest {
     /** What the completeness check asks of every task endpoint: rows on both kinds of task. */
     private static final String COMPANY_A_TASK = "a task of company A (TA1, TA2: own, same company or foreign)";
     private static final String INTERNAL_TASK = "an internal task (INT)";
+    /** htmx's "stop polling": the header's bell of a page whose session ended stops asking and changes nothing. */
+    private static final Expect STOP_POLLING = new Expect("286, no swap", 286, "HX-Reswap", "none");
+    private static final Expect TO_NOTIFICATIONS = new Expect("302 to /notifications", 302, "Location",
+            ".*/notifications");
 
     @Autowired
     MockMvc mvc;
@@ -616,7 +620,19 @@ class AuthorizationTest {
 
                 // The error page, asked for directly: no error to show, the same page for everyone.
                 line(page("/error"), SERVER_ERROR, SERVER_ERROR, SERVER_ERROR, SERVER_ERROR, SERVER_ERROR,
-                        SERVER_ERROR, SERVER_ERROR, SERVER_ERROR))
+                        SERVER_ERROR, SERVER_ERROR, SERVER_ERROR),
+
+                // The notification area (issue 5): everyone's own entries; the bell every page polls.
+                line(page("/notifications"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/notifications?page=1"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(page("/notifications?page=abc"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                line(page("/notifications/badge"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
+                line(htmx(page("/notifications/badge")), STOP_POLLING, OK, OK, OK, OK, OK, OK, OK),
+                line(markAllNotificationsRead(), LOGIN, TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS,
+                        TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS, TO_NOTIFICATIONS),
+                line(withoutCsrf(markAllNotificationsRead()),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN))
                 .flatMap(Function.identity());
     }
 
@@ -718,6 +734,11 @@ class AuthorizationTest {
                 + "and subject = :subject", Map.of("subject", locked), Long.class));
         world.name("A2Id", a2.getId());
         world.name("B1Id", b1.getId());
+
+        // One unread entry per viewer on a task of theirs that no row opens: only marking all read changes it.
+        world.addQuiet("QA1", fixtures.task(a1, category), "A1", "supervisorA", "employee", "manager", "director");
+        world.addQuiet("QA2", fixtures.task(a2, category), "A2");
+        world.addQuiet("QB1", fixtures.task(b1, category), "B1");
     }
 
     @Nested
@@ -817,6 +838,50 @@ class AuthorizationTest {
 
     @Nested
     class WhatPagesShow {
+
+        /**
+         * The notification area never writes these entries; a count or list that trusted its table instead of
+         * the visibility rules would show them: an internal task, a foreign company's task, an internal message.
+         */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = { "A1", "supervisorA", "B1" })
+        void entriesAClientMayNotSeeNeitherShowNorCount(String viewer) {
+            String before = badge(viewer);
+            long person = world.person(viewer).getId();
+            String internalMessage = world.resolve("{TA1.internalMessage}");
+            for (String task : List.of("INT", viewer.equals("B1") ? "TA1" : "TB1")) {
+                addEntry(person, world.task(task).getId(), null);
+            }
+            addEntry(person, world.task("TA1").getId(), Long.valueOf(internalMessage));
+
+            String list = body(viewer, "/notifications");
+
+            assertThat(badge(viewer)).as(viewer + "'s badge").isEqualTo(before);
+            for (String task : List.of("INT", "TB1", "TA1")) {
+                boolean visible = viewer.equals("B1") ? task.equals("TB1") : task.equals("TA1");
+                if (!visible) {
+                    assertThat(mentions(list, world.task(task).getTitle())).as(viewer + " sees " + task).isFalse();
+                }
+            }
+            assertThat(list).doesNotContain(world.internalBody, "#message-" + internalMessage);
+        }
+
+        private String badge(String viewer) {
+            String bell = text(perform(viewer, htmx(page("/notifications/badge"))));
+            Matcher count = Pattern.compile("id=\"notification-count\"[^>]*>([^<]*)<").matcher(bell);
+            return count.find() ? count.group(1) : "none";
+        }
+
+        private void addEntry(long person, long task, Long message) {
+            var values = new HashMap<String, Object>();
+            values.put("person", person);
+            values.put("task", task);
+            values.put("message", message);
+            values.put("kind", message == null ? "NEW_TASK" : "NEW_MESSAGE");
+            jdbc.update("insert into notification (person_id, task_id, message_id, kind, created_at) "
+                    + "values (:person, :task, :message, :kind, now()) "
+                    + "on conflict on constraint notification_event_uq do update set read_at = null", values);
+        }
 
         @ParameterizedTest(name = "{0} lists only {1}")
         @MethodSource("com.easydesk.security.AuthorizationTest#lists")
@@ -1589,6 +1654,10 @@ class AuthorizationTest {
                 .param("active", String.valueOf(!w.templateActive(template))));
     }
 
+    private static Endpoint markAllNotificationsRead() {
+        return new Endpoint("POST /notifications/read", true, true, false, w -> post("/notifications/read"));
+    }
+
     private static Endpoint logout() {
         return new Endpoint("POST /logout", false, true, false, w -> post("/logout"));
     }
@@ -1639,6 +1708,7 @@ class AuthorizationTest {
         private final Map<String, Long> placeholders = new HashMap<>(Map.of("missing", MISSING));
         private final Map<String, List<Long>> disposables = new HashMap<>();
         private final List<Person> resetTargets = new ArrayList<>();
+        private final List<Long> quiet = new ArrayList<>();
         private int serial;
 
         World(NamedParameterJdbcTemplate jdbc) {
@@ -1789,6 +1859,18 @@ class AuthorizationTest {
             return employeeHasIt ? person("manager").getId() : employee;
         }
 
+        /** A task no row of the table opens, with an unread entry in the notification area of each viewer. */
+        void addQuiet(String name, Task task, String... viewers) {
+            add(name, task);
+            quiet.add(task.getId());
+            for (String viewer : viewers) {
+                jdbc.update("insert into notification (person_id, task_id, kind, created_at) "
+                        + "values (:person, :task, 'NEW_TASK', now()) "
+                        + "on conflict on constraint notification_event_uq do update set read_at = null",
+                        Map.of("person", person(viewer).getId(), "task", task.getId()));
+            }
+        }
+
         /** Everything a request of the table could change about the world, as one comparable string. */
         String fingerprint() {
             Map<String, Object> ids = Map.of(
@@ -1814,7 +1896,11 @@ class AuthorizationTest {
                     + "; templates: " + jdbc.queryForList("select id, name, active from checklist_template "
                             + "order by id", Map.of())
                     + "; sign-in locks: " + jdbc.queryForList("select id from access_throttle "
-                            + "where kind like 'SIGN_IN%' and locked_until is not null order by id", Map.of());
+                            + "where kind like 'SIGN_IN%' and locked_until is not null order by id", Map.of())
+                    + "; notifications: " + count("select count(*) from notification where task_id in (:tasks)", ids)
+                    + "; unread on quiet tasks: " + jdbc.queryForList("select person_id, count(*) from notification "
+                            + "where read_at is null and task_id in (:quiet) group by person_id order by 1",
+                            Map.of("quiet", quiet));
         }
 
         /** Names an id for the rows' URLs, as {@code {name}}. */

@@ -18,6 +18,8 @@ import com.easydesk.checklist.ChecklistTemplateService;
 import com.easydesk.client.ClientService;
 import com.easydesk.message.Message;
 import com.easydesk.message.MessageService;
+import com.easydesk.message.ReadReceipts;
+import com.easydesk.notification.NotificationArea;
 import com.easydesk.person.Person;
 import com.easydesk.person.PersonService;
 import com.easydesk.person.Viewer;
@@ -39,12 +41,15 @@ class TaskPageModel {
     private final CategoryService categories;
     private final ChecklistService checklists;
     private final ChecklistTemplateService checklistTemplates;
+    private final ReadReceipts receipts;
+    private final NotificationArea notifications;
     private final ProviderProperties provider;
     private final Markdown markdown;
 
     TaskPageModel(TaskService tasks, MessageService messages, AttachmentService attachments, PersonService people,
             ClientService clients, CategoryService categories, ChecklistService checklists,
-            ChecklistTemplateService checklistTemplates, ProviderProperties provider, Markdown markdown) {
+            ChecklistTemplateService checklistTemplates, ReadReceipts receipts, NotificationArea notifications,
+            ProviderProperties provider, Markdown markdown) {
         this.tasks = tasks;
         this.messages = messages;
         this.attachments = attachments;
@@ -53,12 +58,21 @@ class TaskPageModel {
         this.categories = categories;
         this.checklists = checklists;
         this.checklistTemplates = checklistTemplates;
+        this.receipts = receipts;
+        this.notifications = notifications;
         this.provider = provider;
         this.markdown = markdown;
     }
 
+    /**
+     * Fills the model for the viewer. What the page shows counts as seen: the messages on it are read by the
+     * viewer (read receipts) and the viewer's entries of the task in the notification area are read.
+     */
     void fill(Viewer viewer, Task task, Model model) {
         List<Message> conversation = messages.conversation(viewer, task);
+        receipts.markShown(viewer, task, conversation);
+        notifications.markTaskRead(viewer, task.getId());
+
         Map<Long, List<Attachment>> filesByMessage = new LinkedHashMap<>();
         Set<Long> visibleMessageIds = conversation.stream().map(Message::getId).collect(Collectors.toSet());
         List<Attachment> descriptionFiles = new ArrayList<>();
@@ -79,6 +93,7 @@ class TaskPageModel {
         model.addAttribute("timeline", TimelineEntry.interleave(conversation, tasks.historyOf(viewer, task)));
         model.addAttribute("descriptionFiles", descriptionFiles);
         model.addAttribute("filesByMessage", filesByMessage);
+        model.addAttribute("receipts", receipts.of(viewer, task, conversation));
         model.addAttribute("thumbnails", attachments.thumbnailStates(taskFiles));
         model.addAttribute("canAccept", tasks.canAccept(viewer, task));
         model.addAttribute("origin", messages.origin(viewer, task).orElse(null));

@@ -1,0 +1,2 @@
+/** The notification area's page and the header's bell. */
+package com.easydesk.notification.web;
