@@ -83,6 +83,10 @@ class OutboxMail {
         return body;
     }
 
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
     int getAttempts() {
         return attempts;
     }

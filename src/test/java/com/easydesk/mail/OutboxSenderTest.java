@@ -18,8 +18,9 @@ import com.easydesk.support.TestMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An SMTP outage delays mail and loses none: a sender pointed at a port where nothing listens keeps
- * the mail with a later attempt, and the real server gets it once it is reachable.
+ * An SMTP outage delays mail and loses none: a sender pointed at a port where nothing listens leaves the
+ * mail as it was (the outage is not the mail's fault), and the real server gets it once it is reachable. A
+ * mail that cannot be sent for a reason of its own waits longer after each failure.
  */
 @IntegrationTest
 class OutboxSenderTest {
@@ -60,8 +61,8 @@ class OutboxSenderTest {
 
         OutboxMail afterOutage = outbox.findById(id).orElseThrow();
         assertThat(afterOutage.getSentAt()).isNull();
-        assertThat(afterOutage.getAttempts()).isEqualTo(2);
-        assertThat(afterOutage.getNextAttemptAt()).isAfter(ahead.instant());
+        assertThat(afterOutage.getAttempts()).isEqualTo(1);
+        assertThat(afterOutage.getNextAttemptAt()).isBefore(ahead.instant());
 
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(3));
         new OutboxSender(outbox, workingSender, properties, transaction, later).sendDueMail();
@@ -69,6 +70,26 @@ class OutboxSenderTest {
         assertThat(outbox.findById(id).orElseThrow().getSentAt()).isNotNull();
         MimeMessage[] received = TestMail.server().getReceivedMessages();
         assertThat(Arrays.stream(received).filter(m -> addressedTo(m, recipient))).hasSize(1);
+    }
+
+    @Test
+    void mailRefusedForItsOwnReasonWaitsLongerAfterEachFailure() {
+        String recipient = "broken<@" + System.nanoTime();
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(5));
+        Long id = transaction.execute(status -> {
+            mailOutbox.queue(recipient, "Плохой адрес", "Не дойдёт");
+            OutboxMail queued = outbox.findAll().stream().filter(m -> m.getRecipient().equals(recipient))
+                    .findFirst().orElseThrow();
+            queued.markFailed("held back by the test", Instant.now());
+            return queued.getId();
+        });
+
+        new OutboxSender(outbox, workingSender, properties, transaction, ahead).sendDueMail();
+
+        OutboxMail refused = outbox.findById(id).orElseThrow();
+        assertThat(refused.getSentAt()).isNull();
+        assertThat(refused.getAttempts()).isEqualTo(2);
+        assertThat(refused.getNextAttemptAt()).isAfter(ahead.instant());
     }
 
     private static boolean addressedTo(MimeMessage mail, String recipient) {
