@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them arrives exactly once, promptly, and none was counted as a failed attempt of its own.
  */
 @IntegrationTest
-@Tag("reliability")
-class SmtpOutageTest {
+class SmtpOutageIT {
 
     private static final int MESSAGES = 250;
     /** Each message notifies the responsible and the co-executor. */
