@@ -74,7 +74,7 @@ class OutboxSender {
 
         if (outcome == Outcome.UNREACHABLE) {
             pauseAfterOutage();
-        } else if (unreachableSince != null) {
+        } else if (unreachableSince != null && sent + refused > 0) {
             log.info("Outbox: mail server reachable again after {} s", secondsSince(unreachableSince));
             unreachableSince = null;
             pause = Duration.ZERO;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.easydesk.support.AppProcess;
+import com.easydesk.support.ReliabilityReport;
 import com.easydesk.support.ScratchPostgres;
 import com.easydesk.support.WebSession;
 
@@ -51,6 +52,7 @@ class UploadCrashIT {
     private static Path work;
     private static AppProcess app;
     private static long taskNumber;
+    private static final List<String> FINDINGS = new ArrayList<>();
 
     @BeforeAll
     static void startApplication() throws Exception {
@@ -69,6 +71,7 @@ class UploadCrashIT {
 
     @AfterAll
     static void removeEverything() throws IOException {
+        ReliabilityReport.write("upload-crash", String.join("\n", FINDINGS));
         if (app != null) {
             app.close();
         }
@@ -87,7 +90,11 @@ class UploadCrashIT {
                 () -> upload(session, body, 96 * MEGABYTE, 8 * MEGABYTE));
 
         awaitScratchFile(name -> name.startsWith("upload_"), 16L * MEGABYTE);
+        long received = totalSize(scratchFiles(name -> name.startsWith("upload_")));
         app.kill();
+        FINDINGS.add(String.format("Killed (SIGKILL, pid %d) while a 96 MB upload sent at 8 MB/s was arriving, "
+                + "%d MB in: the browser got no answer; the partial upload stayed in the scratch directory; no "
+                + "message, no attachment, every content file matches its hash.", app.pid(), received / MEGABYTE));
 
         assertThat(upload.get().status()).as("the cut-off upload never answers success").isZero();
         assertThat(scratchFiles(name -> name.startsWith("upload_"))).as("the partial upload as it was left")
@@ -109,9 +116,13 @@ class UploadCrashIT {
             boolean caught = awaitScratchFileOrAnswer(name -> name.startsWith("upload-") && name.endsWith(".part"),
                     upload);
             app.kill();
+            long written = totalSize(scratchFiles(name -> name.endsWith(".part")));
             WebSession.Answer answer = upload.get();
             if (caught && answer.status() == 0) {
                 cutOff = true;
+                FINDINGS.add(String.format("Killed at attempt %d while the store was writing a received 180 MB file, "
+                        + "%d MB of it on disk: no answer, the temporary file left in the scratch directory, nothing "
+                        + "under a content name, no message.", attempt, written / MEGABYTE));
                 assertNothingVisibleOf(body);
             } else {
                 System.out.printf("Upload crash: attempt %d finished before the kill (%d); trying again%n", attempt,
@@ -129,6 +140,8 @@ class UploadCrashIT {
         app.start();
 
         assertThat(scratchFiles(name -> !name.equals(".lock"))).as("leftovers after the start").isEmpty();
+        FINDINGS.add("Next start: the scratch directories of the killed processes removed; a 20 MB upload "
+                + "stored and attached; every content file matches its hash.");
         try (Stream<Path> scratch = Files.list(work.resolve("files").resolve("tmp"))) {
             assertThat(scratch).as("only the running process's scratch directory").hasSize(1);
         }
@@ -230,6 +243,10 @@ class UploadCrashIT {
             return scratchFiles(name);
         }
         return found;
+    }
+
+    private static long totalSize(List<Path> files) {
+        return files.stream().mapToLong(UploadCrashIT::sizeOf).sum();
     }
 
     private static long sizeOf(Path file) {

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.easydesk.support.AppProcess;
+import com.easydesk.support.ReliabilityReport;
 import com.easydesk.support.ScratchPostgres;
+import com.easydesk.support.WebSession;
 import com.easydesk.support.Workload;
 import com.easydesk.support.Workload.Kind;
 import com.easydesk.support.Workload.Outcome;
@@ -60,7 +62,8 @@ class LoadIT {
                 .environment("EASYDESK_GENERATE_EMPLOYEES", String.valueOf(STAFF + 5))
                 .environment("EASYDESK_GENERATE_TASKS", TASKS).environment("EASYDESK_GENERATE_MESSAGES", MESSAGES)
                 .logName("generator.log").build().runToExit(Duration.ofMinutes(15));
-        app = AppProcess.builder(work).database(postgres.url("easydesk")).heap("512m").build().start();
+        app = AppProcess.builder(work).database(postgres.url("easydesk")).heap("512m")
+                .property("management.endpoints.web.exposure.include=health,metrics").build().start();
         app.awaitLog("Search index rebuild finished", Duration.ofMinutes(20));
     }
 
@@ -82,16 +85,12 @@ class LoadIT {
     @Test
     void fiftyPeopleForAMinuteWithoutAServerErrorOrALostWrite() throws Exception {
         workload().run(WARM_UP);
-        String loadBefore = loadAverage();
+        String loadBefore = ReliabilityReport.loadAverage();
         Workload measured = workload();
 
         List<Outcome> outcomes = measured.run(DURATION);
 
-        String loadAfter = loadAverage();
-        String report = report(outcomes, loadBefore, loadAfter);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target", "reliability"));
-        Files.writeString(Path.of("target", "reliability", "load.md"), report);
+        ReliabilityReport.write("load", report(outcomes, loadBefore) + pool());
         assertThat(outcomes.stream().filter(o -> o.status() >= 500).toList()).as("server errors").isEmpty();
         assertThat(outcomes.stream().filter(o -> !o.acknowledged()).toList()).as("unexpected answers").isEmpty();
         try (Connection db = postgres.connect("easydesk")) {
@@ -122,14 +121,11 @@ class LoadIT {
         }
     }
 
-    private static String report(List<Outcome> outcomes, String loadBefore, String loadAfter) {
+    private static String report(List<Outcome> outcomes, String loadBefore) {
         var text = new StringBuilder();
-        text.append(String.format("Load run of %s: %d clients and %d employees for %d s, mean pause %d ms, "
-                + "after a %d s warm-up; %s tasks and %s messages generated.%n", ZonedDateTime.now().format(
-                        DateTimeFormatter.ISO_OFFSET_DATE_TIME), CLIENTS, STAFF, DURATION.toSeconds(), THINK.toMillis(),
-                WARM_UP.toSeconds(), TASKS, MESSAGES));
-        text.append(String.format("Machine: %d cores; load average before %s, after %s.%n",
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
+        text.append(String.format("%d clients and %d employees for %d s, mean pause %d ms, after a %d s warm-up; "
+                + "%s tasks and %s messages generated; load average %s before the run.%n", CLIENTS, STAFF,
+                DURATION.toSeconds(), THINK.toMillis(), WARM_UP.toSeconds(), TASKS, MESSAGES, loadBefore));
         long writes = outcomes.stream().filter(o -> o.text() != null).count();
         text.append(String.format("%d requests (%.1f/s), %d of them writes; %d server errors; %d other failures.%n%n",
                 outcomes.size(), outcomes.size() / (double) DURATION.toSeconds(), writes,
@@ -146,18 +142,35 @@ class LoadIT {
         return text.toString();
     }
 
+    /** How long requests waited for a database connection and held it (Hikari's meters, via actuator). */
+    private static String pool() {
+        var staff = WebSession.signIn(app.baseUrl(), "staff6@provider.bench", PASSWORD);
+        Map<String, Double> acquire = meter(staff, "hikaricp.connections.acquire");
+        Map<String, Double> usage = meter(staff, "hikaricp.connections.usage");
+        Map<String, Double> timeouts = meter(staff, "hikaricp.connections.timeout");
+        return String.format("%nDatabase pool (10 connections), whole life of the application: %.0f connections "
+                + "handed out, waited for %.1f ms on average, longest wait of the last minutes %.0f ms; "
+                + "held %.1f ms on average, longest %.0f ms; %.0f waits timed out.%n", acquire.get("COUNT"),
+                1000 * acquire.get("TOTAL_TIME") / acquire.get("COUNT"), 1000 * acquire.get("MAX"),
+                1000 * usage.get("TOTAL_TIME") / usage.get("COUNT"), 1000 * usage.get("MAX"), timeouts.get("COUNT"));
+    }
+
+    /** A meter's statistics from {@code /actuator/metrics/<name>}; times in seconds. */
+    private static Map<String, Double> meter(WebSession session, String name) {
+        Matcher statistic = Pattern.compile("\\{\"statistic\":\"(\\w+)\",\"value\":([0-9.E+-]+)\\}")
+                .matcher(session.get("/actuator/metrics/" + name).body());
+        Map<String, Double> values = new java.util.HashMap<>(Map.of("COUNT", Double.NaN, "TOTAL_TIME", Double.NaN,
+                "MAX", Double.NaN));
+        while (statistic.find()) {
+            values.put(statistic.group(1), Double.parseDouble(statistic.group(2)));
+        }
+        return values;
+    }
+
     private static void row(StringBuilder text, String name, List<Outcome> outcomes) {
         text.append(String.format("| %s | %d | %.0f | %.0f | %.0f | %.0f |%n", name, outcomes.size(),
                 Workload.percentileMillis(outcomes, 50), Workload.percentileMillis(outcomes, 95),
                 Workload.percentileMillis(outcomes, 99), Workload.percentileMillis(outcomes, 100)));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-        } catch (java.io.IOException unknown) {
-            return "unknown";
-        }
     }
 
     private static List<String> strings(Connection db, String sql) throws SQLException {
