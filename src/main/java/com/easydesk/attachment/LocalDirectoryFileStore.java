@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,19 +45,23 @@ import org.springframework.stereotype.Component;
  * takes the uploads the servlet container receives (see {@link UploadScratch}). The process holds a lock on
  * the directory's {@code .lock} file for as long as it runs; the operating system lets go of the lock when
  * the process dies, however it dies. At start, every scratch directory whose lock can be taken is a leftover
- * of a dead process and is removed, which is safe even when several nodes share the volume.
+ * of a dead process and is removed, which is safe even when several nodes share the volume (on a file system
+ * with working locks, as local ones and NFSv4 have).
  */
 @Component
 class LocalDirectoryFileStore implements FileStore {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDirectoryFileStore.class);
     private static final String SCRATCH_PREFIX = "node-";
+    private static final String STARTING_PREFIX = "starting-";
     private static final String LOCK_FILE = ".lock";
-    /** A scratch directory without a lock file is a process that died between creating and locking it. */
+    /** A scratch directory still being set up this long after its creation belongs to a process that died. */
     private static final Duration UNLOCKED_SCRATCH_AGE = Duration.ofMinutes(10);
     /** Loose temporary files of versions before the scratch directories; nobody writes those any more. */
     private static final Duration LOOSE_TEMPORARY_AGE = Duration.ofDays(1);
     private static final Pattern CONTENT_NAME = Pattern.compile("[0-9a-f]{64}");
+    /** The two directory levels above a content file, {@code ab/cd/}. */
+    private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
 
     private final Path root;
     private final Path scratch;
@@ -67,12 +72,14 @@ class LocalDirectoryFileStore implements FileStore {
     LocalDirectoryFileStore(FilesProperties properties, Clock clock) throws IOException {
         this.root = properties.directory().toAbsolutePath();
         this.clock = clock;
-        Files.createDirectories(root.resolve("tmp"));
-        this.scratch = root.resolve("tmp").resolve(SCRATCH_PREFIX + UUID.randomUUID());
-        Files.createDirectory(scratch);
-        this.lockChannel = FileChannel.open(scratch.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+        Path temporaries = Files.createDirectories(root.resolve("tmp"));
+        String id = UUID.randomUUID().toString();
+        Path starting = Files.createDirectory(temporaries.resolve(STARTING_PREFIX + id));
+        this.lockChannel = FileChannel.open(starting.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         this.scratchLock = lockChannel.lock();
+        // Only now the directory gets the name other processes look at: whoever sees it sees it locked.
+        this.scratch = Files.move(starting, temporaries.resolve(SCRATCH_PREFIX + id), StandardCopyOption.ATOMIC_MOVE);
         removeAbandonedScratch();
     }
 
@@ -126,13 +133,28 @@ class LocalDirectoryFileStore implements FileStore {
      */
     List<String> contentUnchangedSince(Instant cutoff) throws IOException {
         List<String> old = new ArrayList<>();
-        try (Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
-                && CONTENT_NAME.matcher(path.getFileName().toString()).matches()
-                && attributes.lastModifiedTime().toInstant().isBefore(cutoff))) {
-            files.filter(path -> path.getParent().getParent().getParent().equals(root))
-                    .forEach(path -> old.add(path.getFileName().toString()));
+        for (Path first : subdirectories(root, SHARD)) {
+            for (Path second : subdirectories(first, SHARD)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
+                    for (Path file : files) {
+                        if (CONTENT_NAME.matcher(file.getFileName().toString()).matches()
+                                && modifiedBeforeIfPresent(file, cutoff)) {
+                            old.add(file.getFileName().toString());
+                        }
+                    }
+                }
+            }
         }
         return old;
+    }
+
+    private static List<Path> subdirectories(Path directory, Pattern name) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                entry -> Files.isDirectory(entry) && name.matcher(entry.getFileName().toString()).matches())) {
+            entries.forEach(found::add);
+        }
+        return found;
     }
 
     /**
@@ -184,18 +206,31 @@ class LocalDirectoryFileStore implements FileStore {
         Instant now = clock.instant();
         try (Stream<Path> entries = Files.list(root.resolve("tmp"))) {
             for (Path entry : entries.toList()) {
-                boolean scratchOfOther = entry.getFileName().toString().startsWith(SCRATCH_PREFIX)
-                        && Files.isDirectory(entry) && !entry.equals(scratch);
-                if (scratchOfOther && isAbandoned(entry, now)) {
-                    log.info("Files: removing temporary files left by a stopped process in {}", entry.getFileName());
-                    deleteTree(entry);
-                } else if (Files.isRegularFile(entry) && modifiedBefore(entry, now.minus(LOOSE_TEMPORARY_AGE))) {
-                    Files.deleteIfExists(entry);
+                try {
+                    removeIfAbandoned(entry, now);
+                } catch (NoSuchFileException removedByAnotherNode) {
+                    log.debug("Files: {} went while being looked at", entry);
                 }
             }
         }
     }
 
+    private void removeIfAbandoned(Path entry, Instant now) throws IOException {
+        String name = entry.getFileName().toString();
+        boolean directory = Files.isDirectory(entry);
+        boolean other = directory && name.startsWith(SCRATCH_PREFIX) && !entry.equals(scratch);
+        if (other && isAbandoned(entry, now)) {
+            log.info("Files: removing temporary files left by a stopped process in {}", name);
+            deleteTree(entry);
+        } else if (directory && name.startsWith(STARTING_PREFIX)
+                && modifiedBefore(entry, now.minus(UNLOCKED_SCRATCH_AGE))) {
+            deleteTree(entry);
+        } else if (Files.isRegularFile(entry) && modifiedBefore(entry, now.minus(LOOSE_TEMPORARY_AGE))) {
+            Files.deleteIfExists(entry);
+        }
+    }
+
+    /** Nobody holds the lock: the process that made the directory is gone, however it ended. */
     private static boolean isAbandoned(Path otherScratch, Instant now) throws IOException {
         Path lockFile = otherScratch.resolve(LOCK_FILE);
         if (!Files.exists(lockFile)) {
@@ -205,6 +240,15 @@ class LocalDirectoryFileStore implements FileStore {
              FileLock lock = channel.tryLock()) {
             return lock != null;
         } catch (OverlappingFileLockException heldHere) {
+            return false;
+        }
+    }
+
+    /** Content another node's sweep removed a moment ago is no candidate any more. */
+    private static boolean modifiedBeforeIfPresent(Path path, Instant cutoff) throws IOException {
+        try {
+            return modifiedBefore(path, cutoff);
+        } catch (NoSuchFileException gone) {
             return false;
         }
     }
@@ -237,6 +281,14 @@ class LocalDirectoryFileStore implements FileStore {
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
                 Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
             }
         });
     }

@@ -55,6 +55,19 @@ class LocalDirectoryFileStoreTest {
     }
 
     @Test
+    void scratchOfAProcessThatDiedWhileSettingItUpIsRemovedOnceOld() throws IOException {
+        Path recent = Files.createDirectories(directory.resolve("tmp").resolve("starting-recent"));
+        Path old = Files.createDirectories(directory.resolve("tmp").resolve("starting-old"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        var store = store();
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+        store.close();
+    }
+
+    @Test
     void temporaryFilesOfALiveProcessStay() throws IOException {
         var running = store();
         Path inProgress = Files.writeString(running.scratchDirectory().resolve("upload-2.part"), "being written");
