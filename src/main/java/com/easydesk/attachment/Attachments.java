@@ -1,5 +1,6 @@
 package com.easydesk.attachment;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,10 @@ interface Attachments extends JpaRepository<Attachment, Long> {
     @Query(value = "insert into stored_file (sha256, size_bytes) values (?1, ?2) on conflict do nothing",
             nativeQuery = true)
     void rememberContent(String sha256, long size);
+
+    /** Which of these contents the database knows; every attachment and thumbnail names known content. */
+    @Query(value = "select sha256 from stored_file where sha256 in (?1)", nativeQuery = true)
+    List<String> findKnownContent(Collection<String> sha256s);
 
     @Query(value = "select size_bytes from stored_file where sha256 = ?1", nativeQuery = true)
     long sizeOfContent(String sha256);

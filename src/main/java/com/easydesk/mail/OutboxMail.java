@@ -102,6 +102,10 @@ class OutboxMail {
         return threadReference;
     }
 
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
     int getAttempts() {
         return attempts;
     }

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.easydesk.support.IntegrationTest;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <p>Each test holds its mail back as if a first attempt had failed, and runs senders of its own on a clock
  * hours ahead: the scheduled sender of the running application, which works on the real clock, sees nothing
  * due in this mail until the test has looked at it.
+ *
+ * <p>A sender pointed at a port where nothing listens leaves the mail as it was (the outage is not the mail's
+ * fault); a mail that cannot be sent for a reason of its own waits longer after each failure.
  */
 @IntegrationTest
 class OutboxSenderTest {
@@ -60,8 +64,8 @@ class OutboxSenderTest {
 
         OutboxMail afterOutage = outbox.findById(id).orElseThrow();
         assertThat(afterOutage.getSentAt()).isNull();
-        assertThat(afterOutage.getAttempts()).isEqualTo(2);
-        assertThat(afterOutage.getNextAttemptAt()).isAfter(ahead.instant());
+        assertThat(afterOutage.getAttempts()).isEqualTo(1);
+        assertThat(afterOutage.getNextAttemptAt()).isBefore(ahead.instant());
 
         new OutboxSender(outbox, workingSender, properties, transaction, hoursAhead(3)).sendDueMail();
 
@@ -95,9 +99,9 @@ class OutboxSenderTest {
         String second = uniqueAddress("at-crash");
         long firstId = heldBack(first, "task-900002");
         long secondId = heldBack(second, "task-900002");
-        var crashing = new CrashingAfterDelivery(workingSender, second);
+        var crashing = new CrashingBeforeCommit(transaction, second);
 
-        assertThatThrownBy(new OutboxSender(outbox, crashing, properties, transaction, hoursAhead(3))::sendDueMail)
+        assertThatThrownBy(new OutboxSender(outbox, workingSender, properties, crashing, hoursAhead(3))::sendDueMail)
                 .isInstanceOf(SimulatedCrash.class);
 
         assertThat(outbox.findById(firstId).orElseThrow().getSentAt()).isNotNull();
@@ -155,6 +159,26 @@ class OutboxSenderTest {
                 .toList();
     }
 
+    @Test
+    void mailRefusedForItsOwnReasonWaitsLongerAfterEachFailure() {
+        String recipient = "broken<@" + System.nanoTime();
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(5));
+        Long id = transaction.execute(status -> {
+            mailOutbox.queue(recipient, "Плохой адрес", "Не дойдёт");
+            OutboxMail queued = outbox.findAll().stream().filter(m -> m.getRecipient().equals(recipient))
+                    .findFirst().orElseThrow();
+            queued.markFailed("held back by the test", Instant.now());
+            return queued.getId();
+        });
+
+        new OutboxSender(outbox, workingSender, properties, transaction, ahead).sendDueMail();
+
+        OutboxMail refused = outbox.findById(id).orElseThrow();
+        assertThat(refused.getSentAt()).isNull();
+        assertThat(refused.getAttempts()).isEqualTo(2);
+        assertThat(refused.getNextAttemptAt()).isAfter(ahead.instant());
+    }
+
     private static boolean addressedTo(MimeMessage mail, String recipient) {
         try {
             return Arrays.toString(mail.getAllRecipients()).contains(recipient);
@@ -186,23 +210,28 @@ class OutboxSenderTest {
         }
     }
 
-    /** Delivers through the real server, then "dies" right after delivering mail to one address. */
-    private static final class CrashingAfterDelivery extends JavaMailSenderImpl {
+    /**
+     * Runs the sender's transactions for real, but "dies" after the server accepted the mail to one address
+     * and before that mail's transaction commits.
+     */
+    private static final class CrashingBeforeCommit extends TransactionTemplate {
 
         private final String fatalRecipient;
 
-        CrashingAfterDelivery(JavaMailSenderImpl working, String fatalRecipient) {
-            setHost(working.getHost());
-            setPort(working.getPort());
+        CrashingBeforeCommit(TransactionTemplate real, String fatalRecipient) {
+            super(real.getTransactionManager());
             this.fatalRecipient = fatalRecipient;
         }
 
         @Override
-        protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
-            super.doSend(mimeMessages, originalMessages);
-            if (Arrays.stream(mimeMessages).anyMatch(mail -> addressedTo(mail, fatalRecipient))) {
-                throw new SimulatedCrash();
-            }
+        public <T> T execute(TransactionCallback<T> action) {
+            return super.execute(status -> {
+                T result = action.doInTransaction(status);
+                if (!receivedBy(fatalRecipient).isEmpty()) {
+                    throw new SimulatedCrash();
+                }
+                return result;
+            });
         }
     }
 }
