@@ -4,8 +4,9 @@ import com.easydesk.person.Viewer;
 
 /**
  * The visibility rule of DESIGN.md §1 for one task. The list queries in {@link Tasks} apply the same
- * rule in JPQL; both must change together. Staff see everything. A client contact sees a non-internal
- * task of their own company that they requested or watch; a supervisor every non-internal task of it.
+ * rule in JPQL, and so do the notification area's count and list ({@code notification.Notifications}); all
+ * must change together. Staff see everything. A client contact sees a non-internal task of their own company
+ * that they requested or watch; a supervisor every non-internal task of it.
  */
 final class TaskVisibility {
 
