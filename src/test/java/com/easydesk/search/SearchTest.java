@@ -123,6 +123,8 @@ class SearchTest {
 
             assertThat(numbers(boss, "маршрутезатор")).containsExactly(task.getNumber());
             assertThat(numbers(boss, "сламался")).containsExactly(task.getNumber());
+            assertThat(search(boss, "маршрутезатор").hits().get(0).titleHtml())
+                    .isEqualTo("Сломался <mark>маршрутизатор</mark>");
         }
 
         @Test
