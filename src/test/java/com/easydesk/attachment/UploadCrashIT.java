@@ -121,8 +121,8 @@ class UploadCrashIT {
             if (caught && answer.status() == 0) {
                 cutOff = true;
                 FINDINGS.add(String.format("Killed at attempt %d while the store was writing a received 180 MB file, "
-                        + "%d MB of it on disk: no answer, the temporary file left in the scratch directory, nothing "
-                        + "under a content name, no message.", attempt, written / MEGABYTE));
+                        + "%d kB of it on disk: no answer, the temporary file left in the scratch directory, nothing "
+                        + "under a content name, no message.", attempt, written / 1024));
                 assertNothingVisibleOf(body);
             } else {
                 System.out.printf("Upload crash: attempt %d finished before the kill (%d); trying again%n", attempt,

@@ -43,7 +43,7 @@ class SmtpOutageIT {
     private static final int NOTIFICATIONS = 2 * MESSAGES;
     /**
      * Tests poll every 0.2 s, so the sender pauses 2.4 s at most; the rest is sending 500 mails, which takes
-     * seconds on an idle machine and 20 s on one shared by fifteen busy JVMs.
+     * seconds on an idle machine and 20 s on a busy shared one.
      */
     private static final Duration PROMPTLY = Duration.ofSeconds(60);
     private static final Pattern NUMBERED = Pattern.compile("smtp-outage-(\\d+)-(\\d+)");
