@@ -516,4 +516,32 @@
             menu.querySelector('summary').focus();
         }
     });
+    // A select marked data-options holds only its current choice until it is used; the other choices come
+    // from one <template> on the page (the staff list: every row's responsible), so that a page of rows does
+    // not carry the whole staff in each of them. The current choice keeps its place and stays selected.
+    function fillChoices(select) {
+        var template = document.getElementById(select.dataset.options);
+        if (select.dataset.filled === 'true' || !template) {
+            return;
+        }
+        select.dataset.filled = 'true';
+        var current = select.value;
+        var choices = Array.prototype.map.call(template.content.querySelectorAll('option'), function (option) {
+            return option.cloneNode(true);
+        });
+        var offered = choices.map(function (option) { return option.value; });
+        var own = Array.prototype.filter.call(select.options, function (option) {
+            return offered.indexOf(option.value) < 0;
+        });
+        select.replaceChildren.apply(select, own.concat(choices));
+        select.value = current;
+    }
+    ['mousedown', 'touchstart', 'focusin', 'keydown'].forEach(function (type) {
+        document.addEventListener(type, function (event) {
+            var select = event.target.closest && event.target.closest('select[data-options]');
+            if (select) {
+                fillChoices(select);
+            }
+        }, true);
+    });
 })();

@@ -123,6 +123,9 @@ class StaffListBrowserTest {
         String annasCount = "#workload [data-person='" + anna.getId() + "'] .workload-count";
         int annasBefore = Integer.parseInt(browser.find(annasCount).getText());
         WebElement select = browser.find("#task-row-" + calm.getNumber() + " select[name=responsibleId]");
+        // The row carries only its current responsible; using the select brings the other choices.
+        assertThat(new Select(select).getOptions()).hasSize(1);
+        select.click();
         new Select(select).selectByValue(anna.getId().toString());
         browser.waiting().until(driver -> new Select(driver.findElement(By.cssSelector(
                 "#task-row-" + calm.getNumber() + " select[name=responsibleId]"))).getFirstSelectedOption()

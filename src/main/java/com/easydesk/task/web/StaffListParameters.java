@@ -22,6 +22,10 @@ import com.easydesk.task.TaskListSort;
  * {@code none}), {@code sort} and {@code dir}, and {@code after} or {@code before} (a task number) for the
  * page. Anything malformed is ignored, as if it were absent: a list never answers with an error page. It
  * also writes the links of the page, leaving defaults out so that the URLs stay short.
+ *
+ * <p>The page writes its links from here rather than with Thymeleaf's {@code @{…}}: that passes every link
+ * through the resource URL encoder, which looks each one up on the classpath as a possible static file, and
+ * a page of 50 rows has a few hundred links (docs/lists.md).
  */
 final class StaffListParameters {
 
@@ -37,9 +41,11 @@ final class StaffListParameters {
     private final boolean descending;
     private final Long after;
     private final Long before;
+    private final String contextPath;
 
-    private StaffListParameters(Set<Long> statusIds, Pick responsible, Pick client, Pick category,
+    private StaffListParameters(String contextPath, Set<Long> statusIds, Pick responsible, Pick client, Pick category,
             TaskListSort sort, boolean descending, Long after, Long before) {
+        this.contextPath = contextPath;
         this.statusIds = Set.copyOf(statusIds);
         this.responsible = responsible;
         this.client = client;
@@ -50,7 +56,7 @@ final class StaffListParameters {
         this.before = before;
     }
 
-    static StaffListParameters from(Map<String, String[]> parameters) {
+    static StaffListParameters from(String contextPath, Map<String, String[]> parameters) {
         Set<Long> statuses = Arrays.stream(parameters.getOrDefault("status", new String[0]))
                 .map(StaffListParameters::number).filter(id -> id != null)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -59,16 +65,16 @@ final class StaffListParameters {
         boolean descending = "desc".equals(direction) || (!"asc".equals(direction) && sort.descendingFirst());
         Long after = number(first(parameters, "after"));
         Long before = after == null ? number(first(parameters, "before")) : null;
-        return new StaffListParameters(statuses, pick(first(parameters, "responsible")),
+        return new StaffListParameters(contextPath, statuses, pick(first(parameters, "responsible")),
                 pick(first(parameters, "client")), pick(first(parameters, "category")), sort, descending, after,
                 before);
     }
 
     /** The state of a list page given as its query string, such as a row's form carries back. */
-    static StaffListParameters fromQuery(String query) {
+    static StaffListParameters fromQuery(String contextPath, String query) {
         MultiValueMap<String, String> parsed = UriComponentsBuilder.fromUriString("/tasks?" + (query == null ? ""
                 : query)).build().getQueryParams();
-        return from(parsed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        return from(contextPath, parsed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> entry.getValue().stream().map(value -> value == null ? "" : value).toArray(String[]::new))));
     }
 
@@ -84,8 +90,8 @@ final class StaffListParameters {
      */
     StaffListParameters keepingStatuses(Collection<Long> known, Set<Long> byDefault) {
         Set<Long> kept = statusIds.stream().filter(known::contains).collect(Collectors.toSet());
-        return new StaffListParameters(kept.equals(byDefault) ? Set.of() : kept, responsible, client, category, sort,
-                descending, after, before);
+        return new StaffListParameters(contextPath, kept.equals(byDefault) ? Set.of() : kept, responsible, client,
+                category, sort, descending, after, before);
     }
 
     // What the filter form shows.
@@ -143,6 +149,20 @@ final class StaffListParameters {
         return build(statusIds, responsible, client, category, column, newDescending, null, null);
     }
 
+    /** The list with nothing chosen: what «Сбросить» leads to, and where the filter form sends. */
+    public String resetLink() {
+        return contextPath + "/tasks";
+    }
+
+    public String taskLink(long number) {
+        return contextPath + "/tasks/" + number;
+    }
+
+    /** Where a row's form changes the responsible. */
+    public String responsibleLink(long number) {
+        return contextPath + "/tasks/" + number + "/responsible";
+    }
+
     /** The first page of this view. */
     public String firstLink() {
         return build(statusIds, responsible, client, category, sort, descending, null, null);
@@ -173,7 +193,7 @@ final class StaffListParameters {
         return build(Set.copyOf(ids), responsible, client, category, sort, descending, null, null);
     }
 
-    private static String build(Set<Long> statuses, Pick responsible, Pick client, Pick category,
+    private String build(Set<Long> statuses, Pick responsible, Pick client, Pick category,
             TaskListSort sort, boolean descending, Long after, Long before) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         statuses.stream().sorted().forEach(id -> query.add("status", id.toString()));
@@ -186,7 +206,7 @@ final class StaffListParameters {
         }
         put(query, "after", after == null ? "" : after.toString());
         put(query, "before", before == null ? "" : before.toString());
-        return UriComponentsBuilder.fromPath("/tasks").queryParams(query).build().toUriString();
+        return UriComponentsBuilder.fromPath(contextPath + "/tasks").queryParams(query).build().toUriString();
     }
 
     private static void put(MultiValueMap<String, String> query, String name, String value) {

@@ -38,7 +38,7 @@ class StaffListView {
     }
 
     String show(Viewer viewer, HttpServletRequest request, HttpServletResponse response, Model model) {
-        var parameters = StaffListParameters.from(request.getParameterMap());
+        var parameters = StaffListParameters.from(request.getContextPath(), request.getParameterMap());
         StaffList list = lists.staffList(viewer, parameters.query(PAGE_SIZE));
         parameters = parameters.keepingStatuses(list.statuses().stream().map(TaskStatus::getId).toList(),
                 list.statuses().stream().filter(status -> status.getKind().isOpen()).map(TaskStatus::getId)
@@ -63,7 +63,7 @@ class StaffListView {
         if (!fragment) {
             return "tasks/staff-list";
         }
-        response.setHeader("HX-Push-Url", request.getContextPath() + parameters.link());
+        response.setHeader("HX-Push-Url", parameters.link());
         return "tasks/staff-list :: board";
     }
 }

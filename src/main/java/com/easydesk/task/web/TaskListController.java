@@ -2,6 +2,7 @@ package com.easydesk.task.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -46,9 +47,10 @@ class TaskListController {
     @PostMapping(path = "/tasks/{number}/responsible", params = "view=row")
     String reassignFromRow(Viewer viewer, @PathVariable long number, @RequestParam long responsibleId,
             @RequestParam long version, @RequestParam(defaultValue = "") String back,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
-            Model model) {
-        String list = StaffListParameters.fromQuery(back).query();
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        var links = StaffListParameters.fromQuery(request.getContextPath(), back);
+        String list = links.query();
         if (htmx == null) {
             tasks.assignResponsible(viewer, number, responsibleId, version);
             return "redirect:/tasks" + (list.isEmpty() ? "" : "?" + list);
@@ -65,7 +67,7 @@ class TaskListController {
         model.addAttribute("row", lists.staffRow(viewer, number));
         model.addAttribute("staff", staff);
         model.addAttribute("workload", lists.workload(viewer, staff));
-        model.addAttribute("links", StaffListParameters.fromQuery(back));
+        model.addAttribute("links", links);
         model.addAttribute("back", list);
         return "tasks/staff-list :: row-change";
     }
