@@ -79,12 +79,18 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    /** Clicks an element scrolled to the middle of the window, clear of the sticky header. */
+    /**
+     * Clicks an element scrolled to the middle of the window, clear of the sticky header. Found again when htmx
+     * swaps it between the finding and the click (the header's bell replaces itself on every poll).
+     */
     public void click(String css) {
-        WebElement element = find(css);
-        // Instant, because Bootstrap makes scrolling smooth and a click mid-animation misses.
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        wait.until(page -> {
+            WebElement element = find(css);
+            // Instant, because Bootstrap makes scrolling smooth and a click mid-animation misses.
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+            element.click();
+            return true;
+        });
     }
 
     public List<String> texts(String css) {
