@@ -45,4 +45,8 @@ interface People extends JpaRepository<Person, Long> {
     @Query("select p from Person p where p.role = com.easydesk.person.Role.CLIENT_CONTACT and p.active = true "
             + "order by p.fullName")
     List<Person> findActiveContacts();
+
+    @Query("select p from Person p where p.role = com.easydesk.person.Role.CLIENT_CONTACT and p.active = true "
+            + "and p.clientId = ?1 order by p.fullName")
+    List<Person> findActiveContacts(long clientId);
 }

@@ -62,6 +62,11 @@ public class PersonService {
         return people.findActiveContacts();
     }
 
+    /** Active contacts of one client, by name. */
+    public List<Person> activeContacts(long clientId) {
+        return people.findActiveContacts(clientId);
+    }
+
     /** Registers a person with a known password, for tests and set-up; people otherwise come by invitation. */
     @Transactional
     public Person register(Person person, String rawPassword) {

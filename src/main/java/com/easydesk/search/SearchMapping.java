@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -31,7 +32,7 @@ import com.easydesk.task.TaskStatus;
 class SearchMapping implements HibernateOrmSearchMappingConfigurer {
 
     /** Raise it when fields or analyzers change: the index is then rebuilt at the next start. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String ID = "id";
     static final String NUMBER = "number";
@@ -43,6 +44,8 @@ class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String TASK_ID = "taskId";
     static final String MESSAGE_ID = "messageId";
     static final String LAST_ACTIVITY = "lastActivityAt";
+    /** The task of a message, as its embedded id. */
+    static final String TASK = "task.id";
     /** The unstemmed twin of a text field: ranks exact forms higher and gives the highlighted snippet. */
     static final String EXACT_SUFFIX = "_exact";
 
@@ -50,28 +53,30 @@ class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     public void configure(HibernateOrmMappingConfigurationContext context) {
         ProgrammaticMappingConfigurationContext mapping = context.programmaticMapping();
 
-        // The id of an entity another document names, as the field "<association>.id" of that document.
+        // The id of an entity another document names, as the field "<association>.id" of that document. Doc
+        // values (sortable) are what the ranking reads (IndexScan); the task's own id is its field "id".
         for (Class<?> named : List.of(Task.class, Client.class, Person.class, TaskStatus.class, Category.class)) {
-            mapping.type(named).property("id").genericField(ID).projectable(Projectable.YES);
+            mapping.type(named).property("id").genericField(ID).projectable(Projectable.YES).sortable(Sortable.YES);
         }
 
         TypeMappingStep task = mapping.type(Task.class);
         task.indexed().index("task");
         task.property("id").documentId();
-        task.property("number").genericField(NUMBER).projectable(Projectable.YES);
+        task.property("number").genericField(NUMBER).projectable(Projectable.YES).sortable(Sortable.YES);
         text(task.property("title"), TITLE);
         text(task.property("description"), DESCRIPTION);
-        task.property("internal").genericField(INTERNAL);
-        task.property("lastActivityAt").genericField(LAST_ACTIVITY).projectable(Projectable.YES);
+        task.property("internal").genericField(INTERNAL).sortable(Sortable.YES);
+        task.property("lastActivityAt").genericField(LAST_ACTIVITY).projectable(Projectable.YES)
+                .sortable(Sortable.YES);
         for (String association : new String[] {"client", "contact", "status", "category", "responsible"}) {
             idOnly(task.property(association));
         }
 
         TypeMappingStep message = mapping.type(Message.class);
         message.indexed().index("message");
-        message.property("id").documentId();
+        message.property("id").documentId().genericField(ID).sortable(Sortable.YES);
         text(message.property("body"), BODY);
-        message.property("internal").genericField(INTERNAL).projectable(Projectable.YES);
+        message.property("internal").genericField(INTERNAL).projectable(Projectable.YES).sortable(Sortable.YES);
         idOnly(message.property("task"));
 
         TypeMappingStep attachment = mapping.type(Attachment.class);

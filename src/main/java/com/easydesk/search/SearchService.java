@@ -1,8 +1,8 @@
 package com.easydesk.search;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +14,13 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -51,10 +58,8 @@ public class SearchService {
     static final float TEXT_WEIGHT = 1;
     /** A task whose number is typed comes before anything that merely mentions the digits. */
     static final float NUMBER_MATCH = 100;
-    /** Per word and kind of document; a word found in more tasks than this is not a useful word anyway. */
-    static final int HITS_PER_WORD = 2000;
-    /** Up to this many tasks the search narrows messages and files to the viewer's tasks first (see scope). */
-    static final int SCOPE_LIMIT = 10_000;
+    /** File names matched per word: names are short and few, and a name shared by thousands finds nothing useful. */
+    static final int FILE_HITS_PER_WORD = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     /*
@@ -101,8 +106,8 @@ public class SearchService {
 
     // ---- ranking ------------------------------------------------------------------------------------
 
-    /** A visible task with a score per word of the query. */
-    private record Ranked(long taskId, long number, Instant lastActivity, float[] perWord) {
+    /** A visible task with a score per word of the query; its last activity in epoch milliseconds. */
+    private record Ranked(long taskId, long number, long lastActivity, float[] perWord) {
 
         int wordsFound() {
             int found = 0;
@@ -124,133 +129,110 @@ public class SearchService {
     private record FileHit(long taskId, Long messageId, float score) {
     }
 
-    private record TaskRow(long id, long number, Instant lastActivity) {
-    }
-
+    /**
+     * Every task holding every word, scored, visible to the viewer and let through by the filters. The task and
+     * message indexes are read through their doc values (IndexScan): every match counts, and the visibility rule
+     * is applied to the tasks that hold all words, which are few next to what one common word matches.
+     */
     private List<Ranked> rank(SearchSession session, Viewer viewer, SearchCriteria criteria, QueryText text) {
-        List<Long> scope = scope(session, viewer, criteria);
-        if (scope != null && scope.isEmpty()) {
-            return List.of();
-        }
         int words = text.words().size();
         Map<Long, float[]> scores = new HashMap<>();
-        List<List<FileHit>> filesPerWord = new ArrayList<>();
-        for (int i = 0; i < words; i++) {
-            QueryText.Word word = text.words().get(i);
-            addBest(scores, i, words, taskMatches(session, viewer, criteria, word));
-            addBest(scores, i, words, messageMatches(session, viewer, word, scope));
-            filesPerWord.add(fileMatches(session, word, scope));
-        }
-        Set<Long> readableMessages = readableMessages(session, viewer, filesPerWord);
-        for (int i = 0; i < words; i++) {
-            Map<Long, Float> best = new HashMap<>();
-            for (FileHit file : filesPerWord.get(i)) {
-                if (file.messageId() == null || readableMessages.contains(file.messageId())) {
-                    best.merge(file.taskId(), file.score(), Math::max);
+        boolean withInternal = SearchVisibility.readsInternalMessages(viewer);
+        try (IndexReader taskIndex = reader(session, Task.class);
+                IndexReader messageIndex = reader(session, Message.class)) {
+            IndexSearcher tasks = new IndexSearcher(taskIndex);
+            IndexSearcher messages = new IndexSearcher(messageIndex);
+            List<List<FileHit>> filesPerWord = new ArrayList<>();
+            for (int i = 0; i < words; i++) {
+                QueryText.Word word = text.words().get(i);
+                addBest(scores, i, words, IndexScan.bestPerKey(tasks, taskQuery(word), SearchMapping.ID, true));
+                addBest(scores, i, words, IndexScan.bestPerKey(messages,
+                        WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT), SearchMapping.TASK, withInternal));
+                filesPerWord.add(fileMatches(session, word));
+            }
+            Set<Long> readableMessages = readableMessages(session, viewer, filesPerWord);
+            for (int i = 0; i < words; i++) {
+                Map<Long, Float> best = new HashMap<>();
+                for (FileHit file : filesPerWord.get(i)) {
+                    if (file.messageId() == null || readableMessages.contains(file.messageId())) {
+                        best.merge(file.taskId(), file.score(), Math::max);
+                    }
+                }
+                addBest(scores, i, words, best);
+            }
+            scores.values().removeIf(perWord -> !allFound(perWord));
+
+            Set<Long> watched = viewer.isStaff() || scores.isEmpty() ? Set.of() : watchedTasks(viewer);
+            List<Ranked> ranked = new ArrayList<>();
+            for (IndexScan.TaskFacts task : IndexScan.tasks(taskIndex, scores.keySet()).values()) {
+                if (SearchVisibility.canSee(viewer, task, watched) && passes(criteria, task)) {
+                    ranked.add(new Ranked(task.id(), task.number(), task.lastActivity(), scores.get(task.id())));
                 }
             }
-            addBest(scores, i, words, best);
+            ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
+                    .thenComparing(Comparator.comparingLong(Ranked::lastActivity).reversed())
+                    .thenComparing(Comparator.comparingLong(Ranked::number).reversed()));
+            return ranked;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
+    }
 
-        List<Ranked> ranked = new ArrayList<>();
-        for (TaskRow row : visibleTasks(session, viewer, criteria, scores.keySet())) {
-            ranked.add(new Ranked(row.id(), row.number(), row.lastActivity(), scores.get(row.id())));
+    private static IndexReader reader(SearchSession session, Class<?> type) {
+        return session.scope(type).extension(LuceneExtension.get()).openIndexReader();
+    }
+
+    private static boolean allFound(float[] perWord) {
+        for (float score : perWord) {
+            if (score <= 0) {
+                return false;
+            }
         }
-        return ranked.stream()
-                .filter(task -> task.wordsFound() == words)
-                .sorted(Comparator.comparingDouble(Ranked::score).reversed()
-                        .thenComparing(Ranked::lastActivity, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(Ranked::number, Comparator.reverseOrder()))
-                .toList();
+        return true;
     }
 
     private static void addBest(Map<Long, float[]> scores, int word, int words, Map<Long, Float> matches) {
         matches.forEach((taskId, score) -> scores.computeIfAbsent(taskId, id -> new float[words])[word] += score);
     }
 
-    /** Tasks matching the word by number, title or description, already within the viewer's tasks. */
-    private Map<Long, Float> taskMatches(SearchSession session, Viewer viewer, SearchCriteria criteria,
-            QueryText.Word word) {
+    /** The word in a task's number, title or description. */
+    private static Query taskQuery(QueryText.Word word) {
         Query text = WordQueries.word(word, List.of(SearchMapping.TITLE, SearchMapping.DESCRIPTION),
                 List.of(TITLE_WEIGHT, TEXT_WEIGHT));
-        Map<Long, Float> matches = new HashMap<>();
-        session.search(Task.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
-                .where(f -> {
-                    PredicateFinalStep any = word.number() == null ? lucene(f, text) : f.or(lucene(f, text),
-                            f.match().field(SearchMapping.NUMBER).matching(word.number()).constantScore()
-                                    .boost(NUMBER_MATCH));
-                    return f.bool().must(any).filter(SearchVisibility.tasks(f, viewer))
-                            .filter(narrowing(f, criteria));
-                })
-                .fetchHits(HITS_PER_WORD)
-                .forEach(hit -> matches.put((Long) hit.get(0), (Float) hit.get(1)));
-        return matches;
-    }
-
-    /**
-     * The tasks to look in when they are few enough to list: a client's own (or their company's) tasks, or
-     * what the filters leave. Messages and files are then matched only there, so that a word's best
-     * {@value #HITS_PER_WORD} hits are the viewer's own rather than the whole installation's, of which a client
-     * would see almost none. Null: every task (staff without filters, or filters that leave too many).
-     */
-    private List<Long> scope(SearchSession session, Viewer viewer, SearchCriteria criteria) {
-        if (viewer.isStaff() && !criteria.filtered()) {
-            return null;
+        if (word.number() == null) {
+            return text;
         }
-        List<Long> ids = session.search(Task.class)
-                .select(f -> f.id(Long.class))
-                .where(f -> f.bool().filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
-                .fetchHits(SCOPE_LIMIT + 1);
-        return ids.size() > SCOPE_LIMIT ? null : ids;
+        return new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(LongPoint.newExactQuery(SearchMapping.NUMBER,
+                        word.number())), NUMBER_MATCH), BooleanClause.Occur.SHOULD)
+                .build();
     }
 
-    /** Tasks whose readable messages match the word, with the best message's score. */
-    private Map<Long, Float> messageMatches(SearchSession session, Viewer viewer, QueryText.Word word,
-            List<Long> scope) {
-        Query text = WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT);
-        List<List<?>> hits = session.search(Message.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
-                .where(f -> readable(f, viewer, within(f, f.bool().must(lucene(f, text)), "task.id", scope)))
-                .fetchHits(HITS_PER_WORD);
-        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
-        Map<Long, Float> matches = new HashMap<>();
-        for (List<?> hit : hits) {
-            Long taskId = taskOf.get((Long) hit.get(0));
-            if (taskId != null) {
-                matches.merge(taskId, (Float) hit.get(1), Math::max);
-            }
-        }
-        return matches;
+    /** The tasks a client contact watches: they may open them, and the index does not hold watchers. */
+    private Set<Long> watchedTasks(Viewer viewer) {
+        return new HashSet<>(entityManager.createQuery(
+                "select t.id from Task t join t.watchers w where w.id = :person", Long.class)
+                .setParameter("person", viewer.id()).getResultList());
     }
 
-    /**
-     * The task of each message, read from the database by primary key. The index holds it too, but only as
-     * a stored field: reading a stored field decompresses the block of message texts around it, which took
-     * most of a search's time on a million messages (docs/performance.md). The id comes from doc values.
-     */
-    private Map<Long, Long> tasksOfMessages(List<Long> messageIds) {
-        Map<Long, Long> taskOf = new HashMap<>();
-        if (!messageIds.isEmpty()) {
-            entityManager.createQuery("select m.id, m.task.id from Message m where m.id in :ids", Object[].class)
-                    .setParameter("ids", messageIds).getResultList()
-                    .forEach(row -> taskOf.put((Long) row[0], (Long) row[1]));
-        }
-        return taskOf;
+    private static boolean passes(SearchCriteria criteria, IndexScan.TaskFacts task) {
+        return matches(criteria.statusId(), task.statusId()) && matches(criteria.clientId(), task.clientId())
+                && matches(criteria.categoryId(), task.categoryId())
+                && matches(criteria.responsibleId(), task.responsibleId());
     }
 
-    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word, List<Long> scope) {
+    private static boolean matches(Long wanted, long value) {
+        return wanted == null || wanted == value;
+    }
+
+    private List<FileHit> fileMatches(SearchSession session, QueryText.Word word) {
         Query text = WordQueries.word(word, SearchMapping.FILE_NAME, TEXT_WEIGHT);
         return session.search(Attachment.class)
                 .select(f -> f.composite().from(f.field(SearchMapping.TASK_ID, Long.class),
                         f.field(SearchMapping.MESSAGE_ID, Long.class), f.score()).as(FileHit::new))
-                .where(f -> within(f, f.bool().must(lucene(f, text)), SearchMapping.TASK_ID, scope))
-                .fetchHits(HITS_PER_WORD);
-    }
-
-    private static BooleanPredicateClausesStep<?, ?> within(SearchPredicateFactory f,
-            BooleanPredicateClausesStep<?, ?> documents, String taskField, List<Long> scope) {
-        return scope == null ? documents : documents.filter(f.terms().field(taskField).matchingAny(scope));
+                .where(f -> f.bool().must(lucene(f, text)))
+                .fetchHits(FILE_HITS_PER_WORD);
     }
 
     /** Of the messages the found files belong to, those the viewer may read. */
@@ -266,49 +248,12 @@ public class SearchService {
                 .fetchHits(messageIds.size()));
     }
 
-    /** The candidates the viewer may open and the filters let through, checked on the task index. */
-    private List<TaskRow> visibleTasks(SearchSession session, Viewer viewer, SearchCriteria criteria,
-            Collection<Long> candidates) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        List<Long> visible = session.search(Task.class)
-                .select(f -> f.id(Long.class))
-                .where(f -> f.bool().must(f.id().matchingAny(candidates))
-                        .filter(SearchVisibility.tasks(f, viewer)).filter(narrowing(f, criteria)))
-                .fetchHits(candidates.size());
-        if (visible.isEmpty()) {
-            return List.of();
-        }
-        // From the database rather than the index's stored fields, for the reason given at tasksOfMessages.
-        return entityManager.createQuery("select t.id, t.number, t.lastActivityAt from Task t where t.id in :ids",
-                Object[].class).setParameter("ids", visible).getResultList().stream()
-                .map(row -> new TaskRow((Long) row[0], (Long) row[1], (Instant) row[2]))
-                .toList();
-    }
-
     private static PredicateFinalStep readable(SearchPredicateFactory f, Viewer viewer,
             BooleanPredicateClausesStep<?, ?> messages) {
         if (!SearchVisibility.readsInternalMessages(viewer)) {
             messages.filter(f.match().field(SearchMapping.INTERNAL).matching(false));
         }
         return messages;
-    }
-
-    private static PredicateFinalStep narrowing(SearchPredicateFactory f, SearchCriteria criteria) {
-        var filters = f.bool().must(f.matchAll());
-        addFilter(f, filters, "status.id", criteria.statusId());
-        addFilter(f, filters, "client.id", criteria.clientId());
-        addFilter(f, filters, "category.id", criteria.categoryId());
-        addFilter(f, filters, "responsible.id", criteria.responsibleId());
-        return filters;
-    }
-
-    private static void addFilter(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> filters, String field,
-            Long value) {
-        if (value != null) {
-            filters.filter(f.match().field(field).matching(value));
-        }
     }
 
     private static PredicateFinalStep lucene(SearchPredicateFactory f, Query query) {
@@ -350,8 +295,15 @@ public class SearchService {
     }
 
     private List<TaskPart> taskParts(SearchSession session, QueryText text, List<Long> ids) {
-        Query title = WordQueries.highlight(text, SearchMapping.TITLE);
-        Query description = WordQueries.highlight(text, SearchMapping.DESCRIPTION);
+        Query title;
+        Query description;
+        try (IndexReader taskIndex = reader(session, Task.class)) {
+            IndexSearcher tasks = new IndexSearcher(taskIndex);
+            title = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.TITLE), tasks);
+            description = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.DESCRIPTION), tasks);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
         return session.search(Task.class)
                 .select(f -> f.composite().from(f.entity(),
                         f.highlight(SearchMapping.TITLE + SearchMapping.EXACT_SUFFIX).highlighter("title").single(),
@@ -366,36 +318,33 @@ public class SearchService {
     }
 
     /**
-     * The best readable message of each task on the page, highlighted. The messages are first ranked by id and
-     * score only and just the best one per task is highlighted: a page of long conversations holds a thousand
-     * matching messages, and highlighting reads and analyses each one's text again.
+     * The best readable message of each task on the page, highlighted. The messages are first ranked from the
+     * index's doc values and just the best one per task is highlighted: a page of long conversations holds a
+     * thousand matching messages, and highlighting reads and analyses each one's text again.
      */
     private List<TextPart> messageParts(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
-        Query body = WordQueries.highlight(text, SearchMapping.BODY);
-        List<List<?>> hits = session.search(Message.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
-                .where(f -> readable(f, viewer, f.bool().must(lucene(f, body))
-                        .filter(f.terms().field("task.id").matchingAny(ids))))
-                .fetchHits(HITS_PER_WORD);
-        Map<Long, Long> taskOf = tasksOfMessages(hits.stream().map(hit -> (Long) hit.get(0)).toList());
-        Map<Long, List<?>> bestOfTask = new HashMap<>();
-        for (List<?> hit : hits) {
-            Long taskId = taskOf.get((Long) hit.get(0));
-            if (taskId != null) {
-                bestOfTask.merge(taskId, hit, (a, b) -> (Float) b.get(1) > (Float) a.get(1) ? b : a);
-            }
+        Query body;
+        Map<Long, Long> bestOfTask;
+        try (IndexReader messageIndex = reader(session, Message.class)) {
+            IndexSearcher messages = new IndexSearcher(messageIndex);
+            body = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.BODY), messages);
+            bestOfTask = IndexScan.bestDocumentPerTask(messages, body, SearchMapping.ID, new HashSet<>(ids),
+                    SearchVisibility.readsInternalMessages(viewer));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
         if (bestOfTask.isEmpty()) {
             return List.of();
         }
-        List<Long> best = bestOfTask.values().stream().map(hit -> (Long) hit.get(0)).toList();
+        Map<Long, Long> taskOf = new HashMap<>();
+        bestOfTask.forEach((task, message) -> taskOf.put(message, task));
         return session.search(Message.class)
                 .select(f -> f.composite().from(f.id(Long.class),
                         f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
                         f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
-                .where(f -> f.bool().must(lucene(f, body)).filter(f.id().matchingAny(best)))
+                .where(f -> f.bool().must(lucene(f, body)).filter(f.id().matchingAny(bestOfTask.values())))
                 .highlighter(SearchService::snippet)
-                .fetchHits(best.size()).stream()
+                .fetchHits(bestOfTask.size()).stream()
                 .map(row -> new TextPart(taskOf.get((Long) row.get(0)), (String) row.get(1), (Float) row.get(2),
                         (Boolean) row.get(3)))
                 .toList();
@@ -411,7 +360,7 @@ public class SearchService {
                 .where(f -> f.bool().must(lucene(f, name))
                         .filter(f.terms().field(SearchMapping.TASK_ID).matchingAny(ids)))
                 .highlighter(SearchService::snippet)
-                .fetchHits(HITS_PER_WORD);
+                .fetchHits(FILE_HITS_PER_WORD);
         Set<Long> readable = readableMessages(session, viewer, List.of(parts.stream()
                 .map(part -> new FileHit(part.taskId(), part.messageId(), 0)).toList()));
         return parts.stream().filter(part -> part.messageId() == null || readable.contains(part.messageId()))

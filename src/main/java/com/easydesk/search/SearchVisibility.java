@@ -1,33 +1,32 @@
 package com.easydesk.search;
 
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import java.util.Set;
 
 import com.easydesk.person.Viewer;
 import com.easydesk.task.Task;
 
 /**
  * DESIGN.md §1 for search: the same rule as {@code TaskVisibility} and the list queries of {@code Tasks},
- * once as a filter on the task index and once on a task loaded from the database, the last check before
- * a result is shown. If the rule changes there, it changes here.
+ * once on the task index's values and once on a task loaded from the database, the last check before a result
+ * is shown. If the rule changes there, it changes here.
  */
 final class SearchVisibility {
 
     private SearchVisibility() {
     }
 
-    /** Tasks the viewer may open: staff all; a supervisor their company's; a contact their own; never internal. */
-    static PredicateFinalStep tasks(SearchPredicateFactory f, Viewer viewer) {
+    /**
+     * A task as the index holds it: staff see all; a supervisor their company's; a contact their own and the ones
+     * they watch ({@code watched}, from the database: the index holds no watchers); clients never internal ones.
+     */
+    static boolean canSee(Viewer viewer, IndexScan.TaskFacts task, Set<Long> watched) {
         if (viewer.isStaff()) {
-            return f.matchAll();
+            return true;
         }
-        var visible = f.bool()
-                .must(f.match().field(SearchMapping.INTERNAL).matching(false))
-                .must(f.match().field("client.id").matching(viewer.clientId() == null ? -1L : viewer.clientId()));
-        if (!viewer.isClientSupervisor()) {
-            visible.must(f.match().field("contact.id").matching(viewer.id()));
+        if (task.internal() || viewer.clientId() == null || task.clientId() != viewer.clientId()) {
+            return false;
         }
-        return visible;
+        return viewer.isClientSupervisor() || task.contactId() == viewer.id() || watched.contains(task.id());
     }
 
     /** Messages whose text the viewer may read, once the task is visible: clients only public ones. */
@@ -43,6 +42,7 @@ final class SearchVisibility {
             return false;
         }
         return viewer.isClientSupervisor()
-                || (task.getContact() != null && task.getContact().getId() == viewer.id());
+                || (task.getContact() != null && task.getContact().getId() == viewer.id())
+                || task.isWatchedBy(viewer.id());
     }
 }

@@ -20,7 +20,7 @@ import com.easydesk.shared.NotFoundException;
  * The staff list (the manager's list of DESIGN.md §2.9): every task, filtered, sorted by any column and
  * paged without counting the whole table, with the workload of each employee. Staff see every task, so the
  * visibility rule here is that only staff get anything at all; clients have their own list in
- * {@link TaskService#listFor}.
+ * {@link TaskService#clientListFor}.
  */
 @Service
 @Transactional(readOnly = true)

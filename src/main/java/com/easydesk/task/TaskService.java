@@ -196,21 +196,6 @@ public class TaskService {
         return tasks.findById(id).orElseThrow(() -> new NotFoundException("Task id " + id));
     }
 
-    /**
-     * The viewer's list: a contact's own and watched tasks, a supervisor's whole company, everything for
-     * staff. Internal tasks never reach a client's list.
-     */
-    public Page<Task> listFor(Viewer viewer, boolean archive, Pageable page) {
-        Set<StatusKind> kinds = archive ? ARCHIVED : CURRENT;
-        if (viewer.isStaff()) {
-            return tasks.findAllIn(kinds, page);
-        }
-        if (viewer.isClientSupervisor()) {
-            return tasks.findOfClientCompany(viewer.clientId(), kinds, page);
-        }
-        return tasks.findFollowedBy(viewer.id(), viewer.clientId(), kinds, page);
-    }
-
     /** Every status that can be chosen now, in their order. */
     public List<TaskStatus> selectableStatuses() {
         return statuses.findActive();

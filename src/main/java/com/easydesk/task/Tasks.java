@@ -38,10 +38,6 @@ interface Tasks extends JpaRepository<Task, Long> {
                     + "and t.status.kind in ?2")
     Page<Task> findOfClientCompany(long clientId, Collection<StatusKind> kinds, Pageable page);
 
-    @Query(value = LIST_FETCH + "where s.kind in ?1 order by t.lastActivityAt desc",
-            countQuery = "select count(t) from Task t where t.status.kind in ?1")
-    Page<Task> findAllIn(Collection<StatusKind> kinds, Pageable page);
-
     @Query("select t.responsible.id, count(t) from Task t where t.responsible.id in ?1 and t.status.kind in ?2 "
             + "group by t.responsible.id")
     List<Object[]> countOpenPerResponsible(Collection<Long> responsibleIds, Collection<StatusKind> kinds);

@@ -89,12 +89,13 @@ class InternalTaskTest {
         void isInNoListAndNoCount() {
             for (Person person : List.of(contact, supervisor, colleague)) {
                 for (boolean archive : List.of(false, true)) {
-                    var page = tasks.listFor(Viewer.of(person), archive, PageRequest.of(0, 50));
+                    var page = tasks.clientListFor(Viewer.of(person), false, null, archive, PageRequest.of(0, 50));
                     assertThat(page.getContent()).extracting(Task::getNumber).doesNotContain(internal.getNumber());
                     assertThat(page.getTotalElements()).isEqualTo(page.getContent().size());
                 }
             }
-            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 50)).getTotalElements())
+            assertThat(tasks.clientListFor(Viewer.of(contact), false, null, false, PageRequest.of(0, 50))
+                    .getTotalElements())
                     .isEqualTo(1);
         }
 

@@ -27,6 +27,7 @@ import com.easydesk.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -99,7 +100,7 @@ class TaskParametersTest {
             assertThat(task.getContact().getId()).isEqualTo(contact.getId());
             assertThat(task.getAuthor().getId()).isEqualTo(manager.getId());
             assertThat(task.isInternal()).isFalse();
-            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)))
+            assertThat(tasks.clientListFor(Viewer.of(contact), false, null, false, PageRequest.of(0, 10)))
                     .extracting(Task::getNumber).containsExactly(number);
         }
 
@@ -261,6 +262,20 @@ class TaskParametersTest {
         }
 
         @Test
+        void theContactChoiceOffersTheTasksClientsContactsAndFollowsAnotherClient() throws Exception {
+            String page = mvc.perform(get("/tasks/{n}", task.getNumber()).with(fixtures.as(employee)))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(">" + colleague.getFullName() + "</option>")
+                    .doesNotContain(foreignContact.getFullName());
+
+            MockHttpServletResponse moved = edit(employee, Map.of("clientId",
+                    foreignContact.getClientId().toString()), true);
+
+            assertThat(moved.getContentAsString()).contains(">" + foreignContact.getFullName() + "</option>")
+                    .doesNotContain(">" + colleague.getFullName() + "</option>");
+        }
+
+        @Test
         void unchangedValuesRecordNoHistory() throws Exception {
             edit(employee, Map.of(), true);
 
@@ -356,11 +371,11 @@ class TaskParametersTest {
 
         @Test
         void watcherFollowsTheTaskLikeTheContact() throws Exception {
-            assertThat(tasks.listFor(Viewer.of(colleague), false, PageRequest.of(0, 10))).isEmpty();
+            assertThat(tasks.clientListFor(Viewer.of(colleague), false, null, false, PageRequest.of(0, 10))).isEmpty();
 
             edit(employee, Map.of("addWatcherId", colleague.getId().toString()), true);
 
-            assertThat(tasks.listFor(Viewer.of(colleague), false, PageRequest.of(0, 10)))
+            assertThat(tasks.clientListFor(Viewer.of(colleague), false, null, false, PageRequest.of(0, 10)))
                     .extracting(Task::getNumber).containsExactly(task.getNumber());
             assertThat(tasks.visibleTask(Viewer.of(colleague), task.getNumber()).getNumber())
                     .isEqualTo(task.getNumber());

@@ -98,7 +98,8 @@ class TaskSubmissionTest {
             String secondLocation = submitWithKey(key);
 
             assertThat(secondLocation).isEqualTo(firstLocation);
-            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)).getTotalElements())
+            assertThat(tasks.clientListFor(Viewer.of(contact), false, null, false, PageRequest.of(0, 10))
+                    .getTotalElements())
                     .isEqualTo(1);
         }
 
@@ -111,7 +112,8 @@ class TaskSubmissionTest {
             String theirs = submitWithKey(key);
 
             assertThat(theirs).isNotEqualTo(mine);
-            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)).getTotalElements())
+            assertThat(tasks.clientListFor(Viewer.of(contact), false, null, false, PageRequest.of(0, 10))
+                    .getTotalElements())
                     .isEqualTo(1);
         }
 
@@ -137,7 +139,8 @@ class TaskSubmissionTest {
                     .andExpect(content().string(containsString("Укажите название задачи.")))
                     .andExpect(content().string(containsString("Выберите категорию.")));
 
-            assertThat(tasks.listFor(Viewer.of(contact), false, PageRequest.of(0, 10)).getTotalElements()).isZero();
+            assertThat(tasks.clientListFor(Viewer.of(contact), false, null, false, PageRequest.of(0, 10))
+                    .getTotalElements()).isZero();
         }
 
         @Test

@@ -107,7 +107,12 @@ class TaskPageModel {
     /** The values staff can choose from in the side panel. */
     private void fillChoices(Viewer viewer, Task task, Model model) {
         List<Person> staff = people.activeStaff();
-        List<Person> contacts = people.activeContacts();
+        // A task with a client offers that client's contacts only: every contact of every company made the page
+        // of a large installation load thousands of people (docs/performance.md). Choosing another client
+        // submits the panel, which then comes back with the new client's contacts. Without a client, a contact
+        // chosen from everyone brings their client.
+        List<Person> contacts = task.getClient() == null ? people.activeContacts()
+                : people.activeContacts(task.getClient().getId());
         model.addAttribute("statuses", tasks.statusChoices(viewer, task));
         model.addAttribute("checklistTemplates", checklistTemplates.offered());
         model.addAttribute("staff", staff);
