@@ -2,15 +2,23 @@ package com.easydesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -40,20 +48,20 @@ final class IndexScan {
     }
 
     /**
-     * The best score of the query per value of {@code keyField} (the task a message belongs to, or the task
-     * itself), over every matching document; documents whose {@code internal} doc value is set are skipped unless
-     * {@code withInternal}.
+     * Offers the score of every document matching the query to its task ({@code taskField}: the task a message
+     * belongs to, or the task itself) for the word and kind of document; documents whose {@code internal} doc value
+     * is set are skipped unless {@code withInternal}.
      */
-    static Map<Long, Float> bestPerKey(IndexSearcher searcher, Query query, String keyField, boolean withInternal) {
-        Map<Long, Float> best = new HashMap<>();
+    static void score(IndexSearcher searcher, Query query, String taskField, boolean withInternal, TaskScores scores,
+            int word, int kind) {
         search(searcher, query, new SimpleCollector() {
             private Scorable scorer;
-            private SortedNumericDocValues keys;
+            private SortedNumericDocValues tasks;
             private SortedNumericDocValues internal;
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                keys = DocValues.getSortedNumeric(context.reader(), keyField);
+                tasks = DocValues.getSortedNumeric(context.reader(), taskField);
                 internal = withInternal ? null : DocValues.getSortedNumeric(context.reader(), SearchMapping.INTERNAL);
             }
 
@@ -64,11 +72,11 @@ final class IndexScan {
 
             @Override
             public void collect(int doc) throws IOException {
-                long key = value(keys, doc);
-                if (key == NONE || (internal != null && value(internal, doc) == 1)) {
+                long task = value(tasks, doc);
+                if (task == NONE || (internal != null && value(internal, doc) == 1)) {
                     return;
                 }
-                best.merge(key, scorer.score(), Math::max);
+                scores.offer(task, word, kind, scorer.score());
             }
 
             @Override
@@ -76,7 +84,6 @@ final class IndexScan {
                 return ScoreMode.COMPLETE;
             }
         });
-        return best;
     }
 
     /**
@@ -87,7 +94,10 @@ final class IndexScan {
             Set<Long> taskIds, boolean withInternal) {
         Map<Long, Long> bestId = new HashMap<>();
         Map<Long, Float> bestScore = new HashMap<>();
-        search(searcher, query, new SimpleCollector() {
+        // Only the page's tasks: their few messages are all Lucene has to look at.
+        Query ofTasks = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(LongPoint.newSetQuery(SearchMapping.TASK, taskIds), BooleanClause.Occur.FILTER).build();
+        search(searcher, ofTasks, new SimpleCollector() {
             private Scorable scorer;
             private SortedNumericDocValues ids;
             private SortedNumericDocValues tasks;
@@ -126,11 +136,30 @@ final class IndexScan {
         return bestId;
     }
 
-    /** The facts of the given tasks, in one pass over the task index's doc values. */
-    static Map<Long, TaskFacts> tasks(IndexReader reader, Set<Long> taskIds) {
-        Map<Long, TaskFacts> facts = new HashMap<>();
-        if (taskIds.isEmpty()) {
-            return facts;
+    /** A task that holds every word, with its score. */
+    record RankedTask(TaskFacts task, float score) {
+    }
+
+    /** The best tasks, as many as were asked for, and how many tasks passed in all. */
+    record Ranking(List<RankedTask> best, int total) {
+    }
+
+    /** Best first: by score, then the latest activity, then the newest task. */
+    static final Comparator<RankedTask> BEST_FIRST = Comparator.comparingDouble(RankedTask::score).reversed()
+            .thenComparing(Comparator.comparingLong((RankedTask ranked) -> ranked.task().lastActivity()).reversed())
+            .thenComparing(Comparator.comparingLong((RankedTask ranked) -> ranked.task().number()).reversed());
+
+    /**
+     * One pass over the task index: every task holding every word that the check lets through, counted, and the
+     * best {@code keep} of them. Only the values a check needs are read ({@code clients}: internal, client and
+     * contact; {@code filters}: status, category and responsible); the others stay {@link #NONE}.
+     */
+    static Ranking rank(IndexReader reader, TaskScores scores, boolean clients, boolean filters,
+            Predicate<TaskFacts> check, int keep) {
+        PriorityQueue<RankedTask> best = new PriorityQueue<>(BEST_FIRST.reversed());
+        int total = 0;
+        if (scores.isEmpty() || keep <= 0) {
+            return new Ranking(List.of(), 0);
         }
         try {
             for (LeafReaderContext context : reader.leaves()) {
@@ -140,25 +169,39 @@ final class IndexScan {
                 SortedNumericDocValues numbers = DocValues.getSortedNumeric(leaf, SearchMapping.NUMBER);
                 SortedNumericDocValues activity = DocValues.getSortedNumeric(leaf, SearchMapping.LAST_ACTIVITY);
                 SortedNumericDocValues internal = DocValues.getSortedNumeric(leaf, SearchMapping.INTERNAL);
-                SortedNumericDocValues clients = DocValues.getSortedNumeric(leaf, "client.id");
+                SortedNumericDocValues clientIds = DocValues.getSortedNumeric(leaf, "client.id");
                 SortedNumericDocValues contacts = DocValues.getSortedNumeric(leaf, "contact.id");
                 SortedNumericDocValues statuses = DocValues.getSortedNumeric(leaf, "status.id");
                 SortedNumericDocValues categories = DocValues.getSortedNumeric(leaf, "category.id");
                 SortedNumericDocValues responsibles = DocValues.getSortedNumeric(leaf, "responsible.id");
                 for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
                     long id = ids.nextValue();
-                    if ((live != null && !live.get(doc)) || !taskIds.contains(id)) {
+                    float score = scores.score(id);
+                    if (score <= 0 || (live != null && !live.get(doc))) {
                         continue;
                     }
-                    facts.put(id, new TaskFacts(id, value(numbers, doc), value(activity, doc),
-                            value(internal, doc) == 1, value(clients, doc), value(contacts, doc),
-                            value(statuses, doc), value(categories, doc), value(responsibles, doc)));
+                    boolean isInternal = clients && value(internal, doc) == 1;
+                    long client = clients || filters ? value(clientIds, doc) : NONE;
+                    long contact = clients ? value(contacts, doc) : NONE;
+                    TaskFacts task = new TaskFacts(id, value(numbers, doc), value(activity, doc), isInternal, client,
+                            contact, filters ? value(statuses, doc) : NONE, filters ? value(categories, doc) : NONE,
+                            filters ? value(responsibles, doc) : NONE);
+                    if (!check.test(task)) {
+                        continue;
+                    }
+                    total++;
+                    best.add(new RankedTask(task, score));
+                    if (best.size() > keep) {
+                        best.poll();
+                    }
                 }
             }
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        return facts;
+        List<RankedTask> ordered = new ArrayList<>(best);
+        ordered.sort(BEST_FIRST);
+        return new Ranking(ordered, total);
     }
 
     private static void search(IndexSearcher searcher, Query query, SimpleCollector collector) {

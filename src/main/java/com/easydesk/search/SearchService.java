@@ -3,7 +3,6 @@ package com.easydesk.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,8 +67,8 @@ public class SearchService {
      * a stored XSS through a task title). Every highlight is escaped here instead, then the marks become
      * <mark> tags: the one place that decides what is HTML.
      */
-    private static final String MARK_OPEN = "\uE000";
-    private static final String MARK_CLOSE = "\uE001";
+    static final String MARK_OPEN = "\uE000";
+    static final String MARK_CLOSE = "\uE001";
     private static final int SNIPPET_LENGTH = 160;
     private static final int WHOLE_TITLE = 400;
 
@@ -88,11 +87,13 @@ public class SearchService {
             return SearchResults.none(pageSize, index.rebuilding());
         }
         SearchSession session = Search.session(entityManager);
-        List<Ranked> ranked = rank(session, viewer, criteria, text);
-        int from = Math.min(safePage * pageSize, ranked.size());
-        List<Ranked> onPage = ranked.subList(from, Math.min(from + pageSize, ranked.size()));
+        IndexScan.Ranking ranking = rank(session, viewer, criteria, text, (safePage + 1) * pageSize);
+        List<IndexScan.RankedTask> best = ranking.best();
+        int from = Math.min(safePage * pageSize, best.size());
+        List<Long> onPage = best.subList(from, Math.min(from + pageSize, best.size())).stream()
+                .map(ranked -> ranked.task().id()).toList();
         List<SearchHit> hits = present(session, viewer, text, onPage);
-        return new SearchResults(hits, ranked.size(), safePage, pageSize, index.rebuilding());
+        return new SearchResults(hits, ranking.total(), safePage, pageSize, index.rebuilding());
     }
 
     QueryText parse(String raw) {
@@ -106,37 +107,20 @@ public class SearchService {
 
     // ---- ranking ------------------------------------------------------------------------------------
 
-    /** A visible task with a score per word of the query; its last activity in epoch milliseconds. */
-    private record Ranked(long taskId, long number, long lastActivity, float[] perWord) {
-
-        int wordsFound() {
-            int found = 0;
-            for (float score : perWord) {
-                found += score > 0 ? 1 : 0;
-            }
-            return found;
-        }
-
-        float score() {
-            float sum = 0;
-            for (float score : perWord) {
-                sum += score;
-            }
-            return sum;
-        }
-    }
-
     private record FileHit(long taskId, Long messageId, float score) {
     }
 
     /**
-     * Every task holding every word, scored, visible to the viewer and let through by the filters. The task and
-     * message indexes are read through their doc values (IndexScan): every match counts, and the visibility rule
-     * is applied to the tasks that hold all words, which are few next to what one common word matches.
+     * The best {@code keep} tasks holding every word, visible to the viewer and let through by the filters, and
+     * how many there are. The task and message indexes are read through their doc values (IndexScan): every
+     * match counts, and the visibility rule is applied to the tasks that hold all words, which are few next to
+     * what one common word matches.
      */
-    private List<Ranked> rank(SearchSession session, Viewer viewer, SearchCriteria criteria, QueryText text) {
+    private IndexScan.Ranking rank(SearchSession session, Viewer viewer, SearchCriteria criteria, QueryText text,
+            int keep) {
         int words = text.words().size();
-        Map<Long, float[]> scores = new HashMap<>();
+        TaskScores scores = new TaskScores(words, entityManager.createQuery("select coalesce(max(t.id), 0) from Task t",
+                Long.class).getSingleResult());
         boolean withInternal = SearchVisibility.readsInternalMessages(viewer);
         try (IndexReader taskIndex = reader(session, Task.class);
                 IndexReader messageIndex = reader(session, Message.class)) {
@@ -145,34 +129,22 @@ public class SearchService {
             List<List<FileHit>> filesPerWord = new ArrayList<>();
             for (int i = 0; i < words; i++) {
                 QueryText.Word word = text.words().get(i);
-                addBest(scores, i, words, IndexScan.bestPerKey(tasks, taskQuery(word), SearchMapping.ID, true));
-                addBest(scores, i, words, IndexScan.bestPerKey(messages,
-                        WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT), SearchMapping.TASK, withInternal));
+                IndexScan.score(tasks, taskQuery(word), SearchMapping.ID, true, scores, i, TaskScores.TASK);
+                IndexScan.score(messages, WordQueries.word(word, SearchMapping.BODY, TEXT_WEIGHT), SearchMapping.TASK,
+                        withInternal, scores, i, TaskScores.MESSAGE);
                 filesPerWord.add(fileMatches(session, word));
             }
             Set<Long> readableMessages = readableMessages(session, viewer, filesPerWord);
             for (int i = 0; i < words; i++) {
-                Map<Long, Float> best = new HashMap<>();
                 for (FileHit file : filesPerWord.get(i)) {
                     if (file.messageId() == null || readableMessages.contains(file.messageId())) {
-                        best.merge(file.taskId(), file.score(), Math::max);
+                        scores.offer(file.taskId(), i, TaskScores.FILE, file.score());
                     }
                 }
-                addBest(scores, i, words, best);
             }
-            scores.values().removeIf(perWord -> !allFound(perWord));
-
             Set<Long> watched = viewer.isStaff() || scores.isEmpty() ? Set.of() : watchedTasks(viewer);
-            List<Ranked> ranked = new ArrayList<>();
-            for (IndexScan.TaskFacts task : IndexScan.tasks(taskIndex, scores.keySet()).values()) {
-                if (SearchVisibility.canSee(viewer, task, watched) && passes(criteria, task)) {
-                    ranked.add(new Ranked(task.id(), task.number(), task.lastActivity(), scores.get(task.id())));
-                }
-            }
-            ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
-                    .thenComparing(Comparator.comparingLong(Ranked::lastActivity).reversed())
-                    .thenComparing(Comparator.comparingLong(Ranked::number).reversed()));
-            return ranked;
+            return IndexScan.rank(taskIndex, scores, !viewer.isStaff(), criteria.filtered(),
+                    task -> SearchVisibility.canSee(viewer, task, watched) && passes(criteria, task), keep);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
@@ -180,19 +152,6 @@ public class SearchService {
 
     private static IndexReader reader(SearchSession session, Class<?> type) {
         return session.scope(type).extension(LuceneExtension.get()).openIndexReader();
-    }
-
-    private static boolean allFound(float[] perWord) {
-        for (float score : perWord) {
-            if (score <= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void addBest(Map<Long, float[]> scores, int word, int words, Map<Long, Float> matches) {
-        matches.forEach((taskId, score) -> scores.computeIfAbsent(taskId, id -> new float[words])[word] += score);
     }
 
     /** The word in a task's number, title or description. */
@@ -271,11 +230,10 @@ public class SearchService {
     private record FilePart(long taskId, Long messageId, String html) {
     }
 
-    private List<SearchHit> present(SearchSession session, Viewer viewer, QueryText text, List<Ranked> page) {
-        if (page.isEmpty()) {
+    private List<SearchHit> present(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = page.stream().map(Ranked::taskId).toList();
         Map<Long, TaskPart> tasks = new HashMap<>();
         taskParts(session, text, ids).forEach(part -> tasks.put(part.task().getId(), part));
         Map<Long, TextPart> messages = bestPerTask(messageParts(session, viewer, text, ids));
@@ -294,40 +252,43 @@ public class SearchService {
         return List.copyOf(hits.values());
     }
 
+    /**
+     * The page's tasks from the database, their title and description highlighted here: the database is where a
+     * result is checked last anyway, and marking two short texts in place costs less than a second search over
+     * the index to have it mark them.
+     */
     private List<TaskPart> taskParts(SearchSession session, QueryText text, List<Long> ids) {
         Query title;
         Query description;
         try (IndexReader taskIndex = reader(session, Task.class)) {
             IndexSearcher tasks = new IndexSearcher(taskIndex);
-            title = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.TITLE), tasks);
-            description = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.DESCRIPTION), tasks);
+            title = WordQueries.asTerms(WordQueries.highlight(text, SearchMapping.TITLE), tasks);
+            description = WordQueries.asTerms(WordQueries.highlight(text, SearchMapping.DESCRIPTION), tasks);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        return session.search(Task.class)
-                .select(f -> f.composite().from(f.entity(),
-                        f.highlight(SearchMapping.TITLE + SearchMapping.EXACT_SUFFIX).highlighter("title").single(),
-                        f.highlight(SearchMapping.DESCRIPTION + SearchMapping.EXACT_SUFFIX).single())
-                        .as(TaskPart::new))
-                .where(f -> f.bool().filter(f.id().matchingAny(ids)).should(lucene(f, title))
-                        .should(lucene(f, description)))
-                .highlighter(SearchService::snippet)
-                .highlighter("title", h -> h.plain().tag(MARK_OPEN, MARK_CLOSE).encoder(HighlighterEncoder.DEFAULT)
-                        .numberOfFragments(1).fragmentSize(WHOLE_TITLE).noMatchSize(WHOLE_TITLE))
-                .fetchHits(ids.size());
+        Analyzer exact = analyzer(SearchAnalysis.EXACT);
+        return entityManager.createQuery("select t from Task t join fetch t.status where t.id in :ids", Task.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .map(task -> new TaskPart(task,
+                        Snippets.mark(exact, title, SearchMapping.TITLE + SearchMapping.EXACT_SUFFIX, task.getTitle(),
+                                WHOLE_TITLE),
+                        Snippets.mark(exact, description, SearchMapping.DESCRIPTION + SearchMapping.EXACT_SUFFIX,
+                                task.getDescription(), SNIPPET_LENGTH)))
+                .toList();
     }
 
     /**
-     * The best readable message of each task on the page, highlighted. The messages are first ranked from the
-     * index's doc values and just the best one per task is highlighted: a page of long conversations holds a
-     * thousand matching messages, and highlighting reads and analyses each one's text again.
+     * The best readable message of each task on the page, highlighted. The messages are ranked from the index's
+     * doc values, and only the best one per task is read from the database and marked: a page of long
+     * conversations holds a thousand matching messages.
      */
     private List<TextPart> messageParts(SearchSession session, Viewer viewer, QueryText text, List<Long> ids) {
         Query body;
         Map<Long, Long> bestOfTask;
         try (IndexReader messageIndex = reader(session, Message.class)) {
             IndexSearcher messages = new IndexSearcher(messageIndex);
-            body = WordQueries.typosAsTerms(WordQueries.highlight(text, SearchMapping.BODY), messages);
+            body = WordQueries.asTerms(WordQueries.highlight(text, SearchMapping.BODY), messages);
             bestOfTask = IndexScan.bestDocumentPerTask(messages, body, SearchMapping.ID, new HashSet<>(ids),
                     SearchVisibility.readsInternalMessages(viewer));
         } catch (IOException unreadable) {
@@ -336,17 +297,16 @@ public class SearchService {
         if (bestOfTask.isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> taskOf = new HashMap<>();
-        bestOfTask.forEach((task, message) -> taskOf.put(message, task));
-        return session.search(Message.class)
-                .select(f -> f.composite().from(f.id(Long.class),
-                        f.highlight(SearchMapping.BODY + SearchMapping.EXACT_SUFFIX).single(), f.score(),
-                        f.field(SearchMapping.INTERNAL, Boolean.class)).asList())
-                .where(f -> f.bool().must(lucene(f, body)).filter(f.id().matchingAny(bestOfTask.values())))
-                .highlighter(SearchService::snippet)
-                .fetchHits(bestOfTask.size()).stream()
-                .map(row -> new TextPart(taskOf.get((Long) row.get(0)), (String) row.get(1), (Float) row.get(2),
-                        (Boolean) row.get(3)))
+        Analyzer exact = analyzer(SearchAnalysis.EXACT);
+        boolean withInternal = SearchVisibility.readsInternalMessages(viewer);
+        return entityManager.createQuery("select m.task.id, m.body, m.internal from Message m where m.id in :ids",
+                        Object[].class)
+                .setParameter("ids", bestOfTask.values()).getResultList().stream()
+                // Checked again on the database row: the index may be behind a message made internal.
+                .filter(row -> withInternal || !(Boolean) row[2])
+                .map(row -> new TextPart((Long) row[0], Snippets.mark(exact, body,
+                        SearchMapping.BODY + SearchMapping.EXACT_SUFFIX, (String) row[1], SNIPPET_LENGTH), 0,
+                        (Boolean) row[2]))
                 .toList();
     }
 
