@@ -190,9 +190,12 @@ final class IndexScan {
                         continue;
                     }
                     total++;
-                    best.add(new RankedTask(task, score));
-                    if (best.size() > keep) {
+                    RankedTask ranked = new RankedTask(task, score);
+                    if (best.size() < keep) {
+                        best.add(ranked);
+                    } else if (BEST_FIRST.compare(ranked, best.peek()) < 0) {
                         best.poll();
+                        best.add(ranked);
                     }
                 }
             }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
@@ -54,6 +55,7 @@ import com.easydesk.person.Viewer;
 @ConditionalOnProperty("easydesk.bench.search-comparison")
 class SearchComparison implements ApplicationRunner {
 
+    private static final int SLOWEST = 8;
     private static final Logger log = LoggerFactory.getLogger(SearchComparison.class);
     private static final int LIMIT = 20;
     private static final String QUERY_CANCELED = "57014";
@@ -179,6 +181,7 @@ class SearchComparison implements ApplicationRunner {
                 + "(in-process engines only) much less so.\n\n");
         table.append("| engine | p50 | p95 | p99 | max | CPU p50 | CPU p95 | queries with results |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
+        var slowest = new StringBuilder();
         for (Engine engine : engines) {
             if (!engineFilter.isEmpty() && !engineFilter.contains(engine.key())) {
                 continue;
@@ -189,6 +192,7 @@ class SearchComparison implements ApplicationRunner {
                 found[i] = engine.run().applyAsInt(queries.get(i));
             }
             long[] nanos = new long[queries.size() * rounds];
+            long[] queryCpu = new long[queries.size()];
             long[] cpu = new long[nanos.length];
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < queries.size(); i++) {
@@ -196,6 +200,7 @@ class SearchComparison implements ApplicationRunner {
                     long startedCpu = THREADS.getCurrentThreadCpuTime();
                     engine.run().applyAsInt(queries.get(i));
                     cpu[round * queries.size() + i] = THREADS.getCurrentThreadCpuTime() - startedCpu;
+                    queryCpu[i] = Math.max(queryCpu[i], cpu[round * queries.size() + i]);
                     nanos[round * queries.size() + i] = System.nanoTime() - started;
                 }
             }
@@ -208,8 +213,27 @@ class SearchComparison implements ApplicationRunner {
                     engine.inProcess() ? ms(percentile(cpu, 95)) : "—", Arrays.stream(found).filter(n -> n > 0).count(),
                     queries.size()));
             log.info("Search comparison: {}", table.substring(before).strip());
+            if (engine.inProcess()) {
+                slowest.append(slowestQueries(engine, queries, queryCpu));
+            }
         }
-        return table.toString();
+        return table.append(slowest).toString();
+    }
+
+    /** The queries that cost the engine the most CPU time (the worst of their rounds): what the p95 is made of. */
+    private static String slowestQueries(Engine engine, List<String> queries, long[] queryCpu) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> queryCpu[i]).reversed());
+        var line = new StringBuilder(String.format(Locale.ROOT, "%nSlowest queries of \"%s\" (CPU ms): ",
+                engine.name()));
+        for (int k = 0; k < Math.min(SLOWEST, order.size()); k++) {
+            line.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "«%s» %s", queries.get(order.get(k)),
+                    ms(queryCpu[order.get(k)])));
+        }
+        return line.append(".\n").toString();
     }
 
     private record Engine(String key, String name, boolean inProcess, ToIntFunction<String> run) {
