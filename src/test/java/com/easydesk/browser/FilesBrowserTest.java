@@ -213,9 +213,16 @@ class FilesBrowserTest {
 
     private void zipOfTheMessageHoldsBothFiles(WebElement message) throws IOException {
         message.findElement(By.cssSelector(".files-zip a")).click();
+        // Chromium reserves the final name with an empty file and writes into a .crdownload beside it, renamed
+        // over the empty one at the end: the zip is there once no .crdownload is left and it has content.
         Path zip = wait.until(page -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(file -> file.toString().endsWith(".zip")).findFirst().orElse(null);
+                List<Path> listed = files.toList();
+                if (listed.stream().anyMatch(file -> file.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return listed.stream().filter(file -> file.toString().endsWith(".zip"))
+                        .filter(file -> file.toFile().length() > 0).findFirst().orElse(null);
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }
