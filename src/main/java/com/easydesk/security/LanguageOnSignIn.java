@@ -7,23 +7,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 
 import com.easydesk.person.PersonService;
 
 /**
  * After sign-in the interface speaks the language chosen in the person's profile (until they switch
- * with {@code ?lang=}), then the person goes to the start page.
+ * with {@code ?lang=}), then the person goes to the page they asked for before signing in (the link of a
+ * notification e-mail, say), or else to the start page.
  */
-class LanguageOnSignIn extends SimpleUrlAuthenticationSuccessHandler {
+class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final PersonService people;
     private final LocaleResolver localeResolver;
 
-    LanguageOnSignIn(PersonService people, LocaleResolver localeResolver) {
-        super("/");
-        setAlwaysUseDefaultTargetUrl(true);
+    LanguageOnSignIn(PersonService people, LocaleResolver localeResolver, RequestCache pagesAskedFor) {
+        setDefaultTargetUrl("/");
+        setRequestCache(pagesAskedFor);
         this.people = people;
         this.localeResolver = localeResolver;
     }

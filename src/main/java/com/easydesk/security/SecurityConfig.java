@@ -16,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -78,7 +80,10 @@ class SecurityConfig implements WebMvcConfigurer {
         http.authenticationManager(signInManager(signIn, passwordEncoder, throttle));
         http.addFilterBefore(new IdleSessionFilter(BACKGROUND, clock), AuthorizationFilter.class);
         http.addFilterBefore(new FreshViewerFilter(people), AuthorizationFilter.class);
-        http.formLogin(form -> form.loginPage("/login").successHandler(new LanguageOnSignIn(people, localeResolver))
+        RequestCache pagesAskedFor = pagesAskedFor();
+        http.requestCache(cache -> cache.requestCache(pagesAskedFor));
+        http.formLogin(form -> form.loginPage("/login")
+                .successHandler(new LanguageOnSignIn(people, localeResolver, pagesAskedFor))
                 .failureHandler(new SignInFailure(clock)).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         http.exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint(BACKGROUND)));
@@ -88,6 +93,19 @@ class SecurityConfig implements WebMvcConfigurer {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * The page a signed-out person asked for, to go on to after signing in: only a page a browser navigates to
+     * (it asks for HTML), never a request htmx sends by itself (the bell's poll would send a person to a
+     * fragment) nor an image or icon the sign-in page loads.
+     */
+    private static RequestCache pagesAskedFor() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && String.valueOf(request.getHeader("Accept")).contains("text/html"));
+        return cache;
     }
 
     /**

@@ -17,6 +17,7 @@ import com.easydesk.person.Viewer;
 import com.easydesk.support.Fixtures;
 import com.easydesk.support.Inbox;
 import com.easydesk.support.IntegrationTest;
+import com.easydesk.task.Task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,22 @@ class SessionTest {
         HttpResponse<String> planted = new WebClient(port).withCookie("JSESSIONID", before).get("/tasks");
         assertThat(planted.statusCode()).isEqualTo(302);
         assertThat(planted.headers().firstValue("Location")).get().asString().endsWith("/login");
+    }
+
+    @Test
+    void aPageAskedForWhileSignedOutIsWhereSigningInLeads() {
+        Task task = fixtures.task(contact, fixtures.category(fixtures.staff(Role.EMPLOYEE)));
+        WebClient browser = new WebClient(port).always("Accept", "text/html,application/xhtml+xml");
+
+        HttpResponse<String> asked = browser.get("/tasks/" + task.getNumber());
+        assertThat(asked.headers().firstValue("Location")).get().asString().endsWith("/login");
+        HttpResponse<String> polled = browser.get("/notifications/badge", Map.of("HX-Request", "true"));
+        HttpResponse<String> signedIn = browser.signIn(contact.getEmail(), Fixtures.PASSWORD);
+
+        assertThat(polled.statusCode()).as("the bell's poll is not remembered").isNotEqualTo(200);
+        String next = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(next).contains("/tasks/" + task.getNumber());
+        assertThat(browser.get(next.replaceFirst("^https?://[^/]+", "")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -47,6 +47,13 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with headers of its own besides those sent always, as htmx adds them to its requests. */
+    HttpResponse<String> get(String path, Map<String, String> ownHeaders) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        ownHeaders.forEach(request::header);
+        return send(request);
+    }
+
     /** A form post with the CSRF token of the page the form is on. */
     HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
