@@ -51,6 +51,11 @@ public final class PasswordRules {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return Optional.of("password.too-long");
         }
+        // Spaces count towards the length, as in a pass phrase, but ten of them are not a password.
+        String withoutSpaces = password.replaceAll("\\s+", "");
+        if (withoutSpaces.codePointCount(0, withoutSpaces.length()) < MIN_LENGTH / 2) {
+            return Optional.of("password.mostly-spaces");
+        }
         if (isCommon(password)) {
             return Optional.of("password.common");
         }

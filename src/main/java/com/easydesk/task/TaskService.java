@@ -46,6 +46,10 @@ import com.easydesk.task.InvalidTaskException.Problem;
 @Transactional(readOnly = true)
 public class TaskService {
 
+    /** Years a deadline or start date may be in. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
+
     private static final Set<StatusKind> ARCHIVED = EnumSet.of(StatusKind.CLOSED);
     private static final Set<StatusKind> CURRENT = EnumSet.complementOf(EnumSet.of(StatusKind.CLOSED));
 
@@ -534,7 +538,21 @@ public class TaskService {
             return new Requester(client, contact);
         }
 
+        private static boolean implausible(LocalDate date) {
+            return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR;
+        }
+
         Deadline deadline(LocalDate date, LocalTime time, LocalDate start, Viewer viewer) {
+            // A year such as 0001 or 2202 is a slip of the keyboard; stored, it would show as overdue for ever or
+            // sort a task out of sight.
+            if (date != null && implausible(date)) {
+                refuse("deadlineDate", "task.date.implausible");
+                return Deadline.NONE;
+            }
+            if (start != null && implausible(start)) {
+                refuse("startDate", "task.date.implausible");
+                return Deadline.of(date, time, viewer.zone(), providerZone);
+            }
             if (date == null && time != null) {
                 refuse("deadlineDate", "task.deadline.date-required");
                 return Deadline.NONE;

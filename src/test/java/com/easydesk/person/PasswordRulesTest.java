@@ -33,6 +33,13 @@ class PasswordRulesTest {
     }
 
     @Test
+    void spacesAloneAreNoPassword() {
+        assertThat(PasswordRules.problemWith(" ".repeat(12))).contains("password.mostly-spaces");
+        assertThat(PasswordRules.problemWith("a  b  c  d  ")).contains("password.mostly-spaces");
+        assertThat(PasswordRules.problemWith("лес  поле  река")).isEmpty();
+    }
+
+    @Test
     void lengthComesFirst() {
         assertThat(PasswordRules.problemWith("qwerty")).contains("password.too-short");
         assertThat(PasswordRules.problemWith("я".repeat(37))).contains("password.too-long");

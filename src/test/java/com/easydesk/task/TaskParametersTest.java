@@ -216,6 +216,14 @@ class TaskParametersTest {
         }
 
         @Test
+        void aYearOutOfReach() throws Exception {
+            refused(newTask(manager, "Древний срок").param("deadlineDate", "0001-01-01"),
+                    "Укажите дату между 2000 и 2099 годом.");
+            refused(newTask(manager, "Далёкое начало").param("startDate", "2202-03-01"),
+                    "Укажите дату между 2000 и 2099 годом.");
+        }
+
+        @Test
         void notADate() throws Exception {
             refused(newTask(manager, "Кривая дата").param("deadlineDate", "завтра"), "Неверное значение.");
         }
