@@ -19,6 +19,10 @@ interface Categories extends JpaRepository<Category, Long> {
     @Query("select c from Category c left join fetch c.defaultResponsible where c.id = ?1")
     Optional<Category> findWithResponsible(long id);
 
+    /** Whether another category (not {@code exceptId}; -1 for none) has this name, given stripped and in lower case. */
+    @Query("select count(c) > 0 from Category c where lower(trim(c.name)) = ?1 and c.id <> ?2")
+    boolean existsNamed(String name, long exceptId);
+
     @Query("select coalesce(max(c.position), 0) from Category c")
     int findLastPosition();
 }

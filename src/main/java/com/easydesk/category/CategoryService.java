@@ -1,6 +1,7 @@
 package com.easydesk.category;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -50,6 +51,12 @@ public class CategoryService {
     /** A category with its default responsible loaded. */
     public Category get(long id) {
         return categories.findWithResponsible(id).orElseThrow(() -> new NotFoundException("Category " + id));
+    }
+
+    /** Whether another category than {@code exceptId} (null: a new one) already has this name. */
+    public boolean nameTaken(String name, Long exceptId) {
+        return name != null
+                && categories.existsNamed(name.strip().toLowerCase(Locale.ROOT), exceptId == null ? -1 : exceptId);
     }
 
     /** Whether this id names someone who can be a category's default responsible: active staff. */

@@ -2,6 +2,7 @@ package com.easydesk.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class StatusService {
     @Transactional
     public TaskStatus add(Viewer viewer, String name, StatusKind kind, StatusColor color) {
         requireManager(viewer);
-        requireName(name);
+        requireName(name, -1);
         String code = kind.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return statuses.save(new TaskStatus(code, name, kind, statuses.findLastPosition() + STEP, color));
     }
@@ -45,7 +46,7 @@ public class StatusService {
     @Transactional
     public TaskStatus change(Viewer viewer, long id, String name, StatusColor color) {
         TaskStatus status = managed(viewer, id);
-        requireName(name);
+        requireName(name, id);
         status.rename(name);
         status.recolour(color);
         return status;
@@ -86,12 +87,16 @@ public class StatusService {
         return statuses.findById(id).orElseThrow(() -> new NotFoundException("Status " + id));
     }
 
-    private static void requireName(String name) {
+    private void requireName(String name, long exceptId) {
         if (name == null || name.isBlank()) {
             throw new InvalidTaskException(List.of(new Problem("name", "status.name.required")));
         }
         if (name.strip().length() > 100) {
             throw new InvalidTaskException(List.of(new Problem("name", "status.name.too-long")));
+        }
+        // Two statuses of one name could not be told apart in any list or filter.
+        if (statuses.existsNamed(name.strip().toLowerCase(Locale.ROOT), exceptId)) {
+            throw new InvalidTaskException(List.of(new Problem("name", "status.name.taken")));
         }
     }
 

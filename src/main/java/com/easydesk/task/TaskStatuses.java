@@ -10,6 +10,10 @@ interface TaskStatuses extends JpaRepository<TaskStatus, Long> {
 
     Optional<TaskStatus> findByCode(String code);
 
+    /** Whether another status (not {@code exceptId}; -1 for none) has this name, given stripped and in lower case. */
+    @Query("select count(s) > 0 from TaskStatus s where lower(trim(s.name)) = ?1 and s.id <> ?2")
+    boolean existsNamed(String name, long exceptId);
+
     @Query("select s from TaskStatus s where s.active = true order by s.position")
     List<TaskStatus> findActive();
 

@@ -118,6 +118,18 @@ class CategoryManagementTest {
         assertThat(text(response)).contains("Укажите название категории");
     }
 
+    @Test
+    void aNameTakenInAnyCaseOrSpacingIsRefusedNextToTheField() throws Exception {
+        String name = "Сайт " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(send(manager, post("/categories").param("name", name)).getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse again = send(manager, post("/categories").param("name", " " + name.toUpperCase()));
+
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(text(again)).contains("Категория с таким названием уже есть.").contains("is-invalid");
+        assertThat(categories.offered()).filteredOn(c -> c.getName().strip().equalsIgnoreCase(name)).hasSize(1);
+    }
+
     private MockHttpServletResponse send(Person person, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(fixtures.as(person)).with(csrf())).andReturn().getResponse();
     }

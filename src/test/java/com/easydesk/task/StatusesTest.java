@@ -100,6 +100,21 @@ class StatusesTest {
         }
 
         @Test
+        void aNameTakenInAnyCaseOrSpacingIsRefused() throws Exception {
+            String name = unique("Ждём ответа");
+            statuses.add(Viewer.of(manager), name, StatusKind.WAITING, StatusColor.INFO);
+            long before = statuses.all(Viewer.of(manager)).size();
+
+            mvc.perform(post("/settings/statuses").param("name", "  " + name.toLowerCase() + " ")
+                            .param("kind", "WAITING").param("color", "INFO")
+                            .header("HX-Request", "true").with(fixtures.as(manager)).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Статус с таким названием уже есть.")));
+
+            assertThat(statuses.all(Viewer.of(manager))).hasSize((int) before);
+        }
+
+        @Test
         void theLastStatusOfAKindCannotRetire() throws Exception {
             long resolvedKinds = statuses.all(Viewer.of(manager)).stream()
                     .filter(s -> s.getKind() == StatusKind.RESOLVED && s.isActive()).count();

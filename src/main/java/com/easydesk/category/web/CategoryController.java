@@ -43,7 +43,7 @@ class CategoryController {
 
     @PostMapping("/categories")
     String add(@Valid @ModelAttribute("category") CategoryForm form, BindingResult errors, Model model) {
-        check(form, errors);
+        check(form, null, errors);
         if (errors.hasErrors()) {
             return showForm(form, null, model);
         }
@@ -61,7 +61,7 @@ class CategoryController {
     String change(@PathVariable long id, @Valid @ModelAttribute("category") CategoryForm form, BindingResult errors,
             Model model) {
         Category category = categories.get(id);
-        check(form, errors);
+        check(form, id, errors);
         if (errors.hasErrors()) {
             return showForm(form, category, model);
         }
@@ -85,7 +85,11 @@ class CategoryController {
         return "redirect:/categories";
     }
 
-    private void check(CategoryForm form, BindingResult errors) {
+    private void check(CategoryForm form, Long id, BindingResult errors) {
+        // Two categories of one name could not be told apart in the client's choice or in a filter.
+        if (!errors.hasFieldErrors("name") && categories.nameTaken(form.getName(), id)) {
+            errors.rejectValue("name", "category.name.taken");
+        }
         if (!categories.canBeDefaultResponsible(form.getDefaultResponsibleId())) {
             errors.rejectValue("defaultResponsibleId", "category.responsible.unknown");
         }
