@@ -108,9 +108,9 @@ public class PasswordLinkService {
         return State.USABLE;
     }
 
-    /** Sends a new link to the person; any earlier open link of theirs stops working. */
+    /** Sends a new link to the person, and gives it; any earlier open link of theirs stops working. */
     @Transactional
-    void send(Person person, Purpose purpose, String inviterName) {
+    String send(Person person, Purpose purpose, String inviterName) {
         Instant now = clock.instant();
         links.findOpenOf(person.getId()).forEach(link -> link.replace(now));
 
@@ -125,6 +125,7 @@ public class PasswordLinkService {
         var locale = person.getLanguage().locale();
         outbox.queue(person.getEmail(), texts.getMessage(key + ".subject", arguments, locale),
                 texts.getMessage(key + ".body", arguments, locale));
+        return (String) arguments[2];
     }
 
     private Optional<PasswordLink> find(String token, boolean forUpdate) {

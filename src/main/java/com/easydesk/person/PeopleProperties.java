@@ -4,9 +4,12 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code easydesk.people.*}: how long an invitation or password-reset link works (72 hours by default). */
+/**
+ * {@code easydesk.people.*}: how long an invitation or password-reset link works (72 hours by default), and the
+ * director a new installation starts with ({@link FirstDirector}).
+ */
 @ConfigurationProperties("easydesk.people")
-public record PeopleProperties(Duration linkValidity) {
+public record PeopleProperties(Duration linkValidity, String firstDirectorEmail, String firstDirectorName) {
 
     public PeopleProperties {
         linkValidity = linkValidity == null ? Duration.ofHours(72) : linkValidity;
