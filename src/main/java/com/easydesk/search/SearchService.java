@@ -41,6 +41,7 @@ import com.easydesk.attachment.Attachment;
 import com.easydesk.message.Message;
 import com.easydesk.person.Viewer;
 import com.easydesk.task.Task;
+import com.easydesk.web.Markdown;
 
 /**
  * Finds tasks for a viewer, ranked (docs/search.md). Text is matched in three kinds of documents: tasks
@@ -74,10 +75,12 @@ public class SearchService {
 
     private final EntityManager entityManager;
     private final SearchIndex index;
+    private final Markdown markdown;
 
-    SearchService(EntityManager entityManager, SearchIndex index) {
+    SearchService(EntityManager entityManager, SearchIndex index, Markdown markdown) {
         this.entityManager = entityManager;
         this.index = index;
+        this.markdown = markdown;
     }
 
     public SearchResults search(Viewer viewer, SearchCriteria criteria, int page, int pageSize) {
@@ -274,7 +277,7 @@ public class SearchService {
                         Snippets.mark(exact, title, SearchMapping.TITLE + SearchMapping.EXACT_SUFFIX, task.getTitle(),
                                 WHOLE_TITLE),
                         Snippets.mark(exact, description, SearchMapping.DESCRIPTION + SearchMapping.EXACT_SUFFIX,
-                                task.getDescription(), SNIPPET_LENGTH)))
+                                markdown.plainText(task.getDescription()), SNIPPET_LENGTH)))
                 .toList();
     }
 
@@ -305,7 +308,8 @@ public class SearchService {
                 // Checked again on the database row: the index may be behind a message made internal.
                 .filter(row -> withInternal || !(Boolean) row[2])
                 .map(row -> new TextPart((Long) row[0], Snippets.mark(exact, body,
-                        SearchMapping.BODY + SearchMapping.EXACT_SUFFIX, (String) row[1], SNIPPET_LENGTH), 0,
+                        SearchMapping.BODY + SearchMapping.EXACT_SUFFIX, markdown.plainText((String) row[1]),
+                        SNIPPET_LENGTH), 0,
                         (Boolean) row[2]))
                 .toList();
     }

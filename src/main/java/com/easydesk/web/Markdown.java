@@ -17,6 +17,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
@@ -63,12 +64,25 @@ public class Markdown {
             .nodeRendererFactory(SafeLinks::new)
             .build();
 
+    private final TextContentRenderer plainRenderer = TextContentRenderer.builder().build();
+
     /** The text as safe HTML; an empty string for no text. */
     public String html(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
         return ALLOWED_HTML.sanitize(renderer.render(parser.parse(text)));
+    }
+
+    /**
+     * The text as it reads, without its Markdown signs: for a quote out of it, such as a search snippet, where
+     * «**форма**» would show its asterisks. Links keep their address after the text.
+     */
+    public String plainText(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return plainRenderer.render(parser.parse(text)).strip();
     }
 
     static boolean isAllowedLink(String destination) {

@@ -417,6 +417,15 @@ class SearchTest {
         }
 
         @Test
+        void aSnippetQuotesTheTextWithoutItsMarkdownSigns() {
+            task("Заказы", "Не приходит **форма заказа** с сайта, см. `order.php`");
+
+            String snippet = search(boss, "форма").hits().get(0).snippetHtml();
+
+            assertThat(snippet).contains("<mark>форма</mark> заказа").doesNotContain("**").doesNotContain("`");
+        }
+
+        @Test
         void aTitleWithoutTheWordIsEscapedToo() {
             task("<img src=x onerror=alert(1)> Тополь", "Осина и ясень");
 
