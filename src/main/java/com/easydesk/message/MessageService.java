@@ -69,7 +69,7 @@ public class MessageService {
         messages.saveAndFlush(message);
 
         attachments.attach(task.getId(), message.getId(), files);
-        tasks.recordActivity(viewer, task);
+        tasks.recordActivity(viewer, task, internal);
         events.publishEvent(new MessagePosted(message.getId(), task.getId(), viewer.id(), internal));
         return message;
     }

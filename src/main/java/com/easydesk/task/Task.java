@@ -120,6 +120,9 @@ public class Task {
     @Column(name = "last_activity_at")
     private Instant lastActivityAt;
 
+    /** The last activity a client can see: internal messages leave it as it was (V650). */
+    private Instant publicActivityAt;
+
     @Version
     private long version;
 
@@ -138,6 +141,7 @@ public class Task {
         this.priority = Priority.NORMAL;
         this.createdAt = now;
         this.lastActivityAt = now;
+        this.publicActivityAt = now;
     }
 
     /**
@@ -191,6 +195,7 @@ public class Task {
         record(TaskField.STATUS, status.getName(), newStatus.getName(), actor, now);
         this.status = newStatus;
         this.lastActivityAt = now;
+        this.publicActivityAt = now;
     }
 
     /** Makes an active staff member responsible; if they were the co-executor, the task has none after. */
@@ -205,6 +210,7 @@ public class Task {
         record(TaskField.RESPONSIBLE, nameOf(responsible), nameOf(employee), actor, now);
         this.responsible = employee;
         this.lastActivityAt = now;
+        this.publicActivityAt = now;
     }
 
     void assignCoExecutor(Person employee, Person actor, Instant now) {
@@ -316,8 +322,12 @@ public class Task {
         }
     }
 
-    void recordActivity(Instant now) {
+    /** Something happened in the task; {@code visibleToClients}: something a client can see too. */
+    void recordActivity(Instant now, boolean visibleToClients) {
         this.lastActivityAt = now;
+        if (visibleToClients) {
+            this.publicActivityAt = now;
+        }
     }
 
     /** The history entries made since the last call, for the service to store; the task forgets them. */
@@ -449,6 +459,10 @@ public class Task {
 
     public Instant getLastActivityAt() {
         return lastActivityAt;
+    }
+
+    public Instant getPublicActivityAt() {
+        return publicActivityAt;
     }
 
     public long getVersion() {

@@ -338,10 +338,10 @@ public class TaskService {
      * status mail is sent.
      */
     @Transactional
-    public void recordActivity(Viewer author, Task task) {
+    public void recordActivity(Viewer author, Task task, boolean internal) {
         Task current = tasks.findById(task.getId()).orElseThrow();
         Instant now = clock.instant();
-        current.recordActivity(now);
+        current.recordActivity(now, !internal);
         if (author.isClient()) {
             Person actor = people.get(author.id());
             statuses.findFirstByKindAndActiveTrueOrderByPosition(StatusKind.ACTIVE)

@@ -28,12 +28,12 @@ interface Tasks extends JpaRepository<Task, Long> {
     @Query(LIST_FETCH + "left join fetch t.watchers where t.sourceMessageId in ?1 order by t.number")
     List<Task> findCreatedFrom(Collection<Long> messageIds);
 
-    @Query(value = LIST_FETCH + FOLLOWED_BY + "and s.kind in ?3 order by t.lastActivityAt desc",
+    @Query(value = LIST_FETCH + FOLLOWED_BY + "and s.kind in ?3 order by t.publicActivityAt desc",
             countQuery = "select count(t) from Task t " + FOLLOWED_BY + "and t.status.kind in ?3")
     Page<Task> findFollowedBy(long contactId, long clientId, Collection<StatusKind> kinds, Pageable page);
 
     @Query(value = LIST_FETCH + "where t.client.id = ?1 and t.internal = false and s.kind in ?2 "
-            + "order by t.lastActivityAt desc",
+            + "order by t.publicActivityAt desc",
             countQuery = "select count(t) from Task t where t.client.id = ?1 and t.internal = false "
                     + "and t.status.kind in ?2")
     Page<Task> findOfClientCompany(long clientId, Collection<StatusKind> kinds, Pageable page);

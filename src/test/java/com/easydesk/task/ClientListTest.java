@@ -111,6 +111,22 @@ class ClientListTest {
     }
 
     @Nested
+    class InternalActivity {
+
+        @Test
+        void anInternalMessageDoesNotMoveATaskUpAClientsList() throws Exception {
+            fixtures.message(employee, olgasWatchedByIvan, "Посмотрели, ответим завтра", false);
+            fixtures.message(employee, ivans, "Проверить логи сервера до ответа клиенту", true);
+
+            String page = body(ivan, "/tasks");
+
+            assertThat(page.indexOf(olgasWatchedByIvan.getTitle())).isLessThan(page.indexOf(ivans.getTitle()));
+            Task seenByStaff = tasks.visibleTask(Viewer.of(employee), ivans.getNumber());
+            assertThat(seenByStaff.getLastActivityAt()).isAfter(seenByStaff.getPublicActivityAt());
+        }
+    }
+
+    @Nested
     class Supervisor {
 
         @Test
