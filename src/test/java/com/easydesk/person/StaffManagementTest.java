@@ -1,11 +1,15 @@
 package com.easydesk.person;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +37,9 @@ class StaffManagementTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
 
     @Autowired
     PersonService people;
@@ -153,6 +160,25 @@ class StaffManagementTest {
         }
 
         @Test
+        void deactivatingSomeoneWithOpenTasksSaysWhereToFindThem() throws Exception {
+            Person employee = fixtures.staff(Role.EMPLOYEE);
+            Task task = fixtures.task(fixtures.contact(fixtures.client()), fixtures.category(employee));
+            jdbc.update("update task set responsible_id = :person where id = :task",
+                    Map.of("person", employee.getId(), "task", task.getId()));
+
+            var result = mvc.perform(post("/staff/" + employee.getId() + "/deactivate")
+                    .with(fixtures.as(director)).with(csrf())).andReturn();
+
+            Map<String, Object> flash = result.getFlashMap();
+            assertThat(flash).containsEntry("leftOpen", 1L)
+                    .containsEntry("leftOpenLink", "/tasks?responsible=" + employee.getId());
+            String page = text(mvc.perform(get("/staff").with(fixtures.as(director))
+                    .flashAttrs(flash)).andReturn().getResponse());
+            assertThat(page).contains("За ним остаются открытые задачи: 1.")
+                    .contains("href=\"/tasks?responsible=" + employee.getId() + "\"");
+        }
+
+        @Test
         void reactivatedMemberSignsInAgain() throws Exception {
             Person employee = fixtures.staff(Role.EMPLOYEE);
             asDirector(post("/staff/" + employee.getId() + "/deactivate"));
@@ -179,7 +205,16 @@ class StaffManagementTest {
             String taskPage = text(mvc.perform(get("/tasks/" + task.getNumber()).with(fixtures.as(manager)))
                     .andReturn().getResponse());
             assertThat(taskPage).contains(employee.getFullName());
-            assertThat(taskPage).doesNotContainPattern("<option value=\"" + employee.getId() + "\"(?![^>]*disabled)");
+            // Only the staff choices: another select (statuses, clients) may well have an option of the same id.
+            Matcher staffChoices = Pattern.compile("(?s)<select[^>]*(?:name=\"(?:responsibleId|addObserverId)\""
+                    + "|id=\"coExecutorId\")[^>]*>.*?</select>").matcher(taskPage);
+            int choices = 0;
+            while (staffChoices.find()) {
+                choices++;
+                assertThat(staffChoices.group())
+                        .doesNotContainPattern("<option value=\"" + employee.getId() + "\"(?![^>]*disabled)");
+            }
+            assertThat(choices).as("the page's staff choices").isPositive();
             MockHttpServletResponse reassign = mvc.perform(post("/tasks/" + task.getNumber() + "/responsible")
                     .param("responsibleId", employee.getId().toString())
                     .param("version", String.valueOf(task.getVersion())).with(fixtures.as(manager)).with(csrf()))

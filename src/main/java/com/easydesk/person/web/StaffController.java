@@ -28,6 +28,7 @@ import com.easydesk.person.Role;
 import com.easydesk.person.Team;
 import com.easydesk.person.Viewer;
 import com.easydesk.shared.TimeZones;
+import com.easydesk.task.Workload;
 
 /**
  * The director's staff pages: the searchable list, invite, change role and details, deactivate, send the
@@ -40,10 +41,12 @@ class StaffController {
     private static final List<Role> STAFF_ROLES = List.of(Role.EMPLOYEE, Role.MANAGER, Role.DIRECTOR);
 
     private final PersonService people;
+    private final Workload workload;
     private final Clock clock;
 
-    StaffController(PersonService people, Clock clock) {
+    StaffController(PersonService people, Workload workload, Clock clock) {
         this.people = people;
+        this.workload = workload;
         this.clock = clock;
     }
 
@@ -105,7 +108,14 @@ class StaffController {
 
     @PostMapping("/staff/{id}/deactivate")
     String deactivate(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, "staff.deactivated", () -> people.deactivate(viewer, Team.STAFF, id));
+        String page = act(redirect, "staff.deactivated", () -> people.deactivate(viewer, Team.STAFF, id));
+        // Their open tasks stay theirs until someone takes them over; the director is told where to find them.
+        long open = workload.openTasksOf(List.of(id)).getOrDefault(id, 0L);
+        if (open > 0 && !redirect.getFlashAttributes().containsKey("problem")) {
+            redirect.addFlashAttribute("leftOpen", open);
+            redirect.addFlashAttribute("leftOpenLink", "/tasks?responsible=" + id);
+        }
+        return page;
     }
 
     @PostMapping("/staff/{id}/reactivate")
