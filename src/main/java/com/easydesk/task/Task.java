@@ -120,7 +120,9 @@ public class Task {
     @Column(name = "last_activity_at")
     private Instant lastActivityAt;
 
-    /** The last activity a client can see: internal messages leave it as it was (V650). */
+    /** The last activity a client can see: internal messages leave it as it was (V650). Not versioned either. */
+    @OptimisticLock(excluded = true)
+    @Column(name = "public_activity_at")
     private Instant publicActivityAt;
 
     @Version
