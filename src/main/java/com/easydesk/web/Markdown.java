@@ -1,5 +1,6 @@
 package com.easydesk.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public class Markdown {
     private static final int MAX_NESTING = 16;
     private static final Pattern ALLOWED_LINK = Pattern.compile("^(?i:https?|mailto):.+");
     private static final String LINK_RELS = "noopener noreferrer nofollow";
+    private static final int CACHED_TEXTS = 1_000;
+    private static final int CACHED_TEXT_LENGTH = 4_000;
 
     private static final PolicyFactory ALLOWED_HTML = new HtmlPolicyBuilder()
             .allowElements("p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a")
@@ -66,11 +69,35 @@ public class Markdown {
 
     private final TextContentRenderer plainRenderer = TextContentRenderer.builder().build();
 
+    /**
+     * Texts rendered lately, by their text: a task page renders every message on it again at each view, and
+     * parsing plus sanitizing was a twentieth of that page's CPU (docs/performance.md, "Task page"). The HTML
+     * depends on the text alone. Only short texts are kept, so that the cache stays within a few megabytes.
+     */
+    private final Map<String, String> rendered = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_TEXTS;
+        }
+    });
+
     /** The text as safe HTML; an empty string for no text. */
     public String html(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
+        if (text.length() > CACHED_TEXT_LENGTH) {
+            return render(text);
+        }
+        String html = rendered.get(text);
+        if (html == null) {
+            html = render(text);
+            rendered.put(text, html);
+        }
+        return html;
+    }
+
+    private String render(String text) {
         return ALLOWED_HTML.sanitize(renderer.render(parser.parse(text)));
     }
 
