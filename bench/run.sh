@@ -86,6 +86,12 @@ dropdb --if-exists "$RUN_DB"
 started=$(date +%s%N)
 createdb -T "$DB_NAME" "$RUN_DB"
 echo "copy of $DB_NAME made in $(seconds_since "$started") s" >&2
+# A copy starts without statistics and with an empty visibility map, and autovacuum does not notice it: every
+# index-only scan would read the table too (tripled the list's database time). A running installation has both.
+started=$(date +%s%N)
+vacuumdb -q --analyze -d "$RUN_DB"
+note "copy vacuumed and analysed (\`vacuumdb --analyze\`, as autovacuum keeps a running installation)" \
+    "$(seconds_since "$started") s"
 
 ./mvnw -q -B -ntp -DskipTests package
 # A copy, so that a build in this work tree during the run cannot change the jar under the running application.

@@ -145,6 +145,9 @@ public class SearchIndex {
         try {
             Search.mapping(entityManagerFactory).scope(INDEXED).massIndexer()
                     .purgeAllOnStart(true)
+                    // One segment per index at the end (10 s for a million messages): the typo level's automata
+                    // are intersected with every segment's words, and a rebuilt index had 16 (docs/performance.md).
+                    .mergeSegmentsOnFinish(true)
                     .threadsToLoadObjects(1)
                     .monitor(new Monitor())
                     .startAndWait();
