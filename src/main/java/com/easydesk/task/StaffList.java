@@ -10,11 +10,12 @@ import com.easydesk.person.Person;
  * others were chosen), every status to choose from, the active staff, and their workload.
  */
 public record StaffList(TaskListPage page, Set<Long> statusIds, List<TaskStatus> statuses, List<Person> staff,
-        WorkloadStrip workload) {
+        List<Person> formerStaffWithOpenTasks, WorkloadStrip workload) {
 
     public StaffList {
         statusIds = Set.copyOf(statusIds);
         statuses = List.copyOf(statuses);
         staff = List.copyOf(staff);
+        formerStaffWithOpenTasks = List.copyOf(formerStaffWithOpenTasks);
     }
 }

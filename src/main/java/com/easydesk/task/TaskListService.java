@@ -2,6 +2,7 @@ package com.easydesk.task;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +29,14 @@ public class TaskListService {
 
     private final TaskListQueries queries;
     private final TaskStatuses statuses;
+    private final Tasks tasks;
     private final PersonService people;
     private final Clock clock;
 
-    TaskListService(TaskListQueries queries, TaskStatuses statuses, PersonService people, Clock clock) {
+    TaskListService(TaskListQueries queries, TaskStatuses statuses, Tasks tasks, PersonService people, Clock clock) {
         this.queries = queries;
         this.statuses = statuses;
+        this.tasks = tasks;
         this.people = people;
         this.clock = clock;
     }
@@ -50,7 +53,10 @@ public class TaskListService {
         Set<Long> applied = chosen.isEmpty() ? openStatusIds(all) : chosen;
         List<Person> staff = people.activeStaff();
         TaskListPage page = queries.page(viewer.id(), query, applied);
-        return new StaffList(page, applied, all, staff, workload(staff, all));
+        // A deactivated employee's open tasks stay theirs until reassigned: the filter must still find them.
+        List<Person> former = tasks.findFormerResponsibles(EnumSet.of(StatusKind.NEW, StatusKind.ACTIVE,
+                StatusKind.WAITING));
+        return new StaffList(page, applied, all, staff, former, workload(staff, all));
     }
 
     /** One task as a row of the list, as it is now; 404 for anyone but staff, as for a missing task. */

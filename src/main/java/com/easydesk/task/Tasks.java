@@ -9,6 +9,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import com.easydesk.person.Person;
+
 /** Tasks; the client list queries apply {@link TaskVisibility}'s rule in JPQL and must change with it. */
 interface Tasks extends JpaRepository<Task, Long> {
 
@@ -37,6 +39,11 @@ interface Tasks extends JpaRepository<Task, Long> {
             countQuery = "select count(t) from Task t where t.client.id = ?1 and t.internal = false "
                     + "and t.status.kind in ?2")
     Page<Task> findOfClientCompany(long clientId, Collection<StatusKind> kinds, Pageable page);
+
+    /** Deactivated staff still responsible for tasks of these kinds: their tasks wait for someone to take them. */
+    @Query("select distinct p from Task t join t.responsible p where p.active = false and t.status.kind in ?1 "
+            + "order by p.fullName")
+    List<Person> findFormerResponsibles(Collection<StatusKind> kinds);
 
     @Query("select t.responsible.id, count(t) from Task t where t.responsible.id in ?1 and t.status.kind in ?2 "
             + "group by t.responsible.id")

@@ -176,6 +176,14 @@ class StaffManagementTest {
                     .flashAttrs(flash)).andReturn().getResponse());
             assertThat(page).contains("За ним остаются открытые задачи: 1.")
                     .contains("href=\"/tasks?responsible=" + employee.getId() + "\"");
+            String list = text(mvc.perform(get("/tasks").with(fixtures.as(director))).andReturn().getResponse());
+            String filter = list.substring(list.indexOf("id=\"filter-responsible\""),
+                    list.indexOf("</select>", list.indexOf("id=\"filter-responsible\"")));
+            assertThat(filter).contains("label=\"Отключённые, с открытыми задачами\"")
+                    .contains("<option value=\"" + employee.getId() + "\">" + employee.getFullName() + "</option>");
+            String rowChoices = list.substring(list.indexOf("<template id=\"staff-options\""),
+                    list.indexOf("</template>", list.indexOf("<template id=\"staff-options\"")));
+            assertThat(rowChoices).as("nobody reassigns a task to them").doesNotContain(employee.getFullName());
         }
 
         @Test

@@ -47,6 +47,7 @@ class StaffListView {
         model.addAttribute("list", list);
         model.addAttribute("links", parameters);
         model.addAttribute("staff", list.staff());
+        model.addAttribute("formerStaff", list.formerStaffWithOpenTasks());
         model.addAttribute("workload", list.workload());
         model.addAttribute("back", parameters.query());
         model.addAttribute("clients", clients.all());
