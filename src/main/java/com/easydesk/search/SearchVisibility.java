@@ -4,11 +4,11 @@ import java.util.Set;
 
 import com.easydesk.person.Viewer;
 import com.easydesk.task.Task;
+import com.easydesk.task.TaskVisibility;
 
 /**
- * DESIGN.md §1 for search: the same rule as {@code TaskVisibility} and the list queries of {@code Tasks},
- * once on the task index's values and once on a task loaded from the database, the last check before a result
- * is shown. If the rule changes there, it changes here.
+ * DESIGN.md §1 for search, through {@link TaskVisibility}: once on the task index's values and once on a task
+ * loaded from the database, the last check before a result is shown.
  */
 final class SearchVisibility {
 
@@ -16,17 +16,16 @@ final class SearchVisibility {
     }
 
     /**
-     * A task as the index holds it: staff see all; a supervisor their company's; a contact their own and the ones
-     * they watch ({@code watched}, from the database: the index holds no watchers); clients never internal ones.
+     * A task as the index holds it; the tasks the viewer watches come from the database ({@code watched}), as the
+     * index holds no watchers.
      */
     static boolean canSee(Viewer viewer, IndexScan.TaskFacts task, Set<Long> watched) {
-        if (viewer.isStaff()) {
-            return true;
-        }
-        if (task.internal() || viewer.clientId() == null || task.clientId() != viewer.clientId()) {
-            return false;
-        }
-        return viewer.isClientSupervisor() || task.contactId() == viewer.id() || watched.contains(task.id());
+        return TaskVisibility.canSee(viewer, task.internal(), idOrNull(task.clientId()), idOrNull(task.contactId()),
+                () -> watched.contains(task.id()));
+    }
+
+    static boolean canSee(Viewer viewer, Task task) {
+        return TaskVisibility.canSee(viewer, task);
     }
 
     /** Messages whose text the viewer may read, once the task is visible: clients only public ones. */
@@ -34,15 +33,7 @@ final class SearchVisibility {
         return viewer.isStaff();
     }
 
-    static boolean canSee(Viewer viewer, Task task) {
-        if (viewer.isStaff()) {
-            return true;
-        }
-        if (task.isInternal() || task.getClient() == null || !task.getClient().getId().equals(viewer.clientId())) {
-            return false;
-        }
-        return viewer.isClientSupervisor()
-                || (task.getContact() != null && task.getContact().getId() == viewer.id())
-                || task.isWatchedBy(viewer.id());
+    private static Long idOrNull(long value) {
+        return value == IndexScan.NONE ? null : value;
     }
 }

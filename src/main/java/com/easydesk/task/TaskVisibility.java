@@ -1,5 +1,8 @@
 package com.easydesk.task;
 
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
 import com.easydesk.person.Viewer;
 
 /**
@@ -8,20 +11,28 @@ import com.easydesk.person.Viewer;
  * must change together. Staff see everything. A client contact sees a non-internal task of their own company
  * that they requested or watch; a supervisor every non-internal task of it.
  */
-final class TaskVisibility {
+public final class TaskVisibility {
 
     private TaskVisibility() {
     }
 
-    static boolean canSee(Viewer viewer, Task task) {
+    public static boolean canSee(Viewer viewer, Task task) {
+        return canSee(viewer, task.isInternal(), task.getClient() == null ? null : task.getClient().getId(),
+                task.getContact() == null ? null : task.getContact().getId(), () -> task.isWatchedBy(viewer.id()));
+    }
+
+    /**
+     * The same rule on a task's values, for a feature that holds them apart from the entity (the search index).
+     * {@code watched} is asked last, and only for a plain contact of the task's company.
+     */
+    public static boolean canSee(Viewer viewer, boolean internal, Long clientId, Long contactId,
+            BooleanSupplier watched) {
         if (viewer.isStaff()) {
             return true;
         }
-        if (task.isInternal() || task.getClient() == null || !task.getClient().getId().equals(viewer.clientId())) {
+        if (internal || clientId == null || !clientId.equals(viewer.clientId())) {
             return false;
         }
-        return viewer.isClientSupervisor()
-                || (task.getContact() != null && task.getContact().getId() == viewer.id())
-                || task.isWatchedBy(viewer.id());
+        return viewer.isClientSupervisor() || Objects.equals(contactId, viewer.id()) || watched.getAsBoolean();
     }
 }
